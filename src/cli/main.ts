@@ -1,0 +1,94 @@
+/**
+ * `slz` entry point. Only commander is loaded up front: each command's module (and cdktf,
+ * for synth) is required when that command runs, so `slz validate` and `slz --help` start fast.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT_INPUT } from './errors';
+import { processOutput, type Output } from './output';
+
+function lazy<T>(load: () => T): () => T {
+  let cached: T | undefined;
+  return () => (cached ??= load());
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- deferred loading keeps cold start small */
+const commands = {
+  validate: lazy(() => require('./commands/validate') as typeof import('./commands/validate')),
+  schema: lazy(() => require('./commands/schema') as typeof import('./commands/schema')),
+  jurisdictions: lazy(() => require('./commands/jurisdictions') as typeof import('./commands/jurisdictions')),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export function buildProgram(setExit: (code: number) => void, io: () => Output): Command {
+  const program = new Command('slz')
+    .description('Sovereign landing zones: one landing-zone file → compliance-checked Terraform for an in-country tenancy.')
+    .version(readVersion(), '-V, --version')
+    .addOption(new Option('--debug', 'show stack traces for unexpected errors'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    });
+
+  program
+    .command('validate')
+    .description('parse and check a landing-zone file (exit 0 valid, 2 invalid)')
+    .argument('[file]', 'landing-zone file (YAML or JSON); default ./landing-zone.yaml, else the bundled minimal example')
+    .option('--json', 'print the result as JSON')
+    .action((file: string | undefined, opts: { json?: boolean }) => setExit(commands.validate().runValidate(file, opts, io())));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the landing-zone file (for editors)')
+    .action(() => setExit(commands.schema().runSchema(io())));
+
+  program
+    .command('jurisdictions')
+    .description('show the jurisdiction catalogue, or one entry in full')
+    .argument('[code]', 'ISO 3166-1 alpha-2 code, e.g. MY')
+    .option('--json', 'print the catalogue data as JSON')
+    .action((code: string | undefined, opts: { json?: boolean }) => setExit(commands.jurisdictions().runJurisdictions(code, opts, io())));
+
+  return program;
+}
+
+function readVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../../../package.json') as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Runs the CLI and sets process.exitCode. Never prints a stack trace unless --debug. */
+export function main(argv: readonly string[]): void {
+  const debug = argv.includes('--debug');
+  const io = processOutput(debug);
+  let exitCode = 0;
+  const program = buildProgram((c) => (exitCode = c), () => io);
+  try {
+    program.parse(argv as string[]);
+  } catch (e) {
+    exitCode = handleError(e, io);
+  }
+  process.exitCode = exitCode;
+}
+
+export function handleError(e: unknown, io: Output): number {
+  if (e instanceof CommanderError) {
+    // help and version are "errors" to commander; they already printed.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    return EXIT_INPUT;
+  }
+  if (e instanceof CliError) {
+    for (const line of e.lines) io.err(line);
+    if (io.debug && e.stack) io.err(e.stack);
+    return e.exitCode;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.err(`slz: unexpected error: ${message.split('\n')[0]}${io.debug ? '' : ' (run again with --debug for details)'}`);
+  if (io.debug && e instanceof Error && e.stack) io.err(e.stack);
+  return EXIT_INPUT;
+}

@@ -1,0 +1,326 @@
+/**
+ * The landing-zone file, v1 (DESIGN.md §3). Shape and single-field rules live here;
+ * rules that need several fields or the jurisdiction catalogue live in `validate.ts`.
+ * Every field has a description: `slz schema` and the file reference are generated from them.
+ */
+import { z } from 'zod';
+import { HYBRID_EC_TYPES, ML_DSA_PARAMETER_SETS, PKI_KEY_TYPES, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES } from '../jurisdictions/algorithms';
+import { parseCidr } from './net';
+
+export const API_VERSION = 'slz/v1';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?)*$/;
+/** Kubernetes resource quantity (k8s.io/apimachinery resource.Quantity, decimal and binary SI). */
+const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|e\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const dnsLabel = z
+  .string()
+  .regex(DNS_LABEL, { message: 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters' });
+
+const hostname = z.string().regex(HOSTNAME, { message: 'must be a host name (letters, digits, "-" and ".")' });
+
+const domain = z
+  .string()
+  .transform((s) => s.toLowerCase().replace(/\.$/, ''))
+  .pipe(hostname);
+
+const cidr = z.string().superRefine((value, ctx) => {
+  const parsed = parseCidr(value);
+  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error, params: { hint: parsed.hint } });
+});
+
+const port = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be a port from 1 to 65535' }).max(65535, { message: 'must be a port from 1 to 65535' });
+
+/** A real calendar date written YYYY-MM-DD (YAML also gives these as strings with the core schema). */
+export const isoDate = z.string().superRefine((value, ctx) => {
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!ISO_DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a real date`, params: { hint: 'write it as YYYY-MM-DD, e.g. 2027-03-31' } });
+  }
+});
+
+const httpsUrl = z.string().superRefine((value, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a URL`, params: { hint: 'write it as https://host[:port]' } });
+    return;
+  }
+  if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'must use https', params: { hint: 'endpoints carry tokens and keys: plain http is refused' } });
+});
+
+const hostPort = z.string().superRefine((value, ctx) => {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]\s]+):(\d{1,5})$/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not host:port`, params: { hint: 'e.g. logs.cyberjaya.example.gov.my:6514' } });
+  }
+});
+
+const quantity = z.string().regex(QUANTITY, { message: 'must be a Kubernetes quantity, e.g. "8", "500m", "32Gi"' });
+
+const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in upper case, e.g. MY' });
+
+export const metadataSchema = z
+  .strictObject({
+    name: dnsLabel.describe('Short name of the landing zone (DNS-1123 label); prefixes stack names.'),
+    agency: z.string().min(1).max(200).describe('The agency that owns the tenancy, as it should appear in labels and reports.'),
+    owner: z.email({ message: 'must be an e-mail address' }).describe('Contact for this landing zone (team mailbox).'),
+    labels: z.record(z.string(), z.string()).optional().describe('Extra labels for every Kubernetes object (string to string).'),
+  })
+  .describe('Who owns this landing zone.');
+
+export const siteSchema = z
+  .strictObject({
+    provider: z.string().min(1).describe('Provider id: aws, azure, gcp, alibaba, tm, mygovcloud, or your own for a declared site.'),
+    id: z.string().min(1).describe("The provider's region or site id. Sites are keyed by (provider, id): ids collide across providers."),
+    country: countryCode.optional().describe('For a site not in the catalogue: the country it is physically in.'),
+    operatorJurisdiction: countryCode.optional().describe("For a site not in the catalogue: the country whose law governs the site's operator."),
+    deployment: z
+      .enum(['public', 'sovereign', 'private', 'hybrid', 'dedicated'])
+      .optional()
+      .describe('For a site not in the catalogue: its deployment model. Required where the classification restricts deployment models.'),
+    displayName: z.string().optional().describe('Human name for a declared site.'),
+  })
+  .describe('Where a region runs: a catalogued site ({provider, id}) or a declared one (with country and operatorJurisdiction).');
+
+export const kubernetesSchema = z
+  .strictObject({
+    context: z.string().min(1).optional().describe('kubeconfig context to use. Credentials stay in the kubeconfig, never in this file.'),
+    configPath: z.string().min(1).optional().describe('kubeconfig path. @default the provider default (KUBECONFIG or ~/.kube/config)'),
+    host: httpsUrl.optional().describe('Kubernetes API server URL. Required at or above the residency threshold so the endpoint can be checked.'),
+    imageRegistry: hostname.describe('In-country image registry host; the admission policy refuses images from anywhere else.'),
+    nodeRegions: z.array(z.string().min(1)).min(1).optional().describe('Values of topology.kubernetes.io/region that tenant pods must be pinned to. @default [site id]'),
+    dns: z
+      .strictObject({
+        namespace: dnsLabel.default('kube-system').describe('Namespace of the cluster DNS. @default kube-system'),
+        podLabels: z.record(z.string(), z.string()).default({ 'k8s-app': 'kube-dns' }).describe('Labels of the cluster DNS pods. @default {k8s-app: kube-dns}'),
+      })
+      .optional()
+      .describe('Where the cluster DNS runs, for the DNS egress rule.'),
+  })
+  .describe('How to reach the in-country Kubernetes cluster. Never a token.');
+
+export const vaultSchema = z
+  .strictObject({
+    address: httpsUrl.describe("The agency's Vault or OpenBao address (https). The token comes from VAULT_TOKEN or an auth method, never from this file."),
+    dialect: z.enum(['vault', 'openbao']).default('vault').describe('Server family: key type names differ for post-quantum keys. @default vault'),
+    edition: z.enum(['community', 'enterprise']).default('community').describe('Vault edition: post-quantum and CMAC key types need enterprise. @default community'),
+    namespace: z.string().min(1).optional().describe('Vault Enterprise namespace for this landing zone.'),
+  })
+  .describe("The agency's own Vault or OpenBao in this region.");
+
+export const regionSchema = z
+  .strictObject({
+    name: dnsLabel.describe('Region name (DNS-1123 label), unique in the file.'),
+    site: siteSchema,
+    kubernetes: kubernetesSchema,
+    vault: vaultSchema,
+  })
+  .describe('A region the tenancy runs in: one site, one cluster, one Vault.');
+
+const egressRuleSchema = z
+  .strictObject({
+    name: dnsLabel.describe('Destination name (DNS-1123 label), unique; tenants open it by name.'),
+    cidr: cidr.describe('Destination CIDR; must lie inside network.inCountryCidrs.'),
+    ports: z.array(port).min(1).describe('Destination ports.'),
+    protocol: z.enum(['TCP', 'UDP']).default('TCP').describe('@default TCP'),
+    description: z.string().optional(),
+  })
+  .describe('A declared egress destination.');
+
+const ingressRuleSchema = z
+  .strictObject({
+    name: dnsLabel.describe('Source name (DNS-1123 label), unique; tenants open it by name.'),
+    cidr: cidr.describe('Source CIDR.'),
+    ports: z.array(port).min(1).describe('Ports on the tenant pods.'),
+    protocol: z.enum(['TCP', 'UDP']).default('TCP').describe('@default TCP'),
+    description: z.string().optional(),
+  })
+  .describe('A declared ingress source.');
+
+export const networkSchema = z
+  .strictObject({
+    inCountryCidrs: z.array(cidr).default([]).describe('Networks inside the country: the only egress destinations a tenant may be opened to.'),
+    endpointDomains: z.array(domain).default([]).describe('In-country DNS domains: Vault, Kubernetes API, log sink, identity provider and state hosts must be under these (or in inCountryCidrs).'),
+    adminCidrs: z.array(cidr).optional().describe('Networks administrators log in from; Vault binds human tokens to them. @default network.inCountryCidrs'),
+    egress: z.array(egressRuleSchema).default([]).describe('Declared egress destinations.'),
+    ingress: z.array(ingressRuleSchema).default([]).describe('Declared ingress sources.'),
+  })
+  .describe('Network facts. None → tenants get DNS and same-namespace traffic only.');
+
+const keyPurpose = z.enum(['encryption', 'key-wrapping', 'signing', 'mac']);
+
+const keySchema = z
+  .strictObject({
+    name: dnsLabel.describe('Key name (DNS-1123 label), unique within the tenant.'),
+    purpose: keyPurpose.describe('What the key does: encryption (data-encryption key), key-wrapping, signing or mac.'),
+    algorithm: z.enum(TRANSIT_KEY_TYPES).default('aes256-gcm96').describe('Vault transit key type. @default aes256-gcm96'),
+    parameterSet: z.enum([...ML_DSA_PARAMETER_SETS, ...SLH_DSA_PARAMETER_SETS]).optional().describe('Parameter set for ml-dsa (44, 65, 87), slh-dsa, and the PQ half of hybrid.'),
+    hybridKeyTypeEc: z.enum(HYBRID_EC_TYPES).optional().describe('Classical half of a hybrid key.'),
+    rotateDays: z.number().int().min(1).describe("Automatic rotation period in days; at most the jurisdiction's cryptoperiod for the purpose."),
+  })
+  .describe('A transit key. Keys are never exportable, never backed up in plaintext, never deletable.');
+
+const workloadSchema = z
+  .strictObject({
+    serviceAccount: dnsLabel.describe('Kubernetes service account of the workload (DNS-1123 label).'),
+    keys: z.array(dnsLabel).default([]).describe("Names of the tenant's keys this workload may use."),
+    kv: z.boolean().default(false).describe('Whether the workload reads its own secrets from the KV engine. @default false'),
+  })
+  .describe('A workload identity: a service account bound to exactly the keys it needs.');
+
+const quotaSchema = z
+  .strictObject({
+    cpu: quantity.describe('CPU limit for the namespace, e.g. "8".'),
+    memory: quantity.describe('Memory limit for the namespace, e.g. 32Gi.'),
+    pods: z.number().int().min(1).max(100000).describe('Maximum pods.'),
+    gpu: z.number().int().min(0).max(1024).optional().describe('GPUs (requests.nvidia.com/gpu).'),
+    storage: quantity.optional().describe('Total persistent storage requests.'),
+  })
+  .describe('ResourceQuota for the tenant namespace.');
+
+const accessSchema = z
+  .strictObject({
+    admins: z.array(z.string().min(1)).default([]).describe('Identity-provider groups that administer the namespace.'),
+    developers: z.array(z.string().min(1)).default([]).describe('Identity-provider groups that deploy workloads.'),
+    viewers: z.array(z.string().min(1)).default([]).describe('Identity-provider groups with read-only access.'),
+  })
+  .describe('Kubernetes RBAC, bound to identity-provider groups only.');
+
+export const tenantSchema = z
+  .strictObject({
+    name: dnsLabel.describe('Tenant name (DNS-1123 label), unique; also the namespace name.'),
+    quota: quotaSchema,
+    keys: z.array(keySchema).default([]).describe('Transit keys. None → one default data-encryption key (AES-256-GCM).'),
+    workloads: z.array(workloadSchema).default([]).describe('Workload identities.'),
+    access: accessSchema.optional(),
+    egress: z.array(dnsLabel).default([]).describe('Names of network.egress destinations this tenant may reach.'),
+    ingress: z.array(dnsLabel).default([]).describe('Names of network.ingress sources that may reach this tenant.'),
+    regions: z.array(dnsLabel).optional().describe('Regions this tenant runs in. @default every region'),
+  })
+  .describe('A tenant: one namespace per region, its keys, workloads and firewall.');
+
+export const pkiSchema = z
+  .strictObject({
+    domains: z.array(domain).min(1).describe('Agency DNS domains certificates may be issued for (no wildcards).'),
+    keyType: z.enum(PKI_KEY_TYPES).default('ec').describe('CA key type. @default ec'),
+    keyBits: z.number().int().default(384).describe('CA key size: rsa 2048/3072/4096, ec 256/384/521, ed25519 0. @default 384'),
+    rootTtlDays: z.number().int().min(30).max(7300).default(3650).describe('Root CA lifetime in days. @default 3650'),
+    intermediateTtlDays: z.number().int().min(7).max(3650).default(1095).describe('Tenant intermediate CA lifetime in days. @default 1095'),
+    leafMaxTtlHours: z.number().int().min(1).max(2160).default(720).describe('Longest leaf certificate lifetime in hours. @default 720'),
+  })
+  .describe('Agency PKI: a root per region, an intermediate per tenant. None → no certificates issued.');
+
+export const oidcSchema = z
+  .strictObject({
+    issuer: httpsUrl.describe('OIDC issuer URL of the national identity provider.'),
+    clientId: z.string().min(1).describe('OIDC client id. The client secret comes from TF_VAR_oidc_client_secret at apply time.'),
+    adminGroups: z.array(z.string().min(1)).min(1).describe('Groups whose members may administer Vault.'),
+    groupsClaim: z.string().min(1).default('groups').describe('@default groups'),
+    userClaim: z.string().min(1).default('sub').describe('@default sub'),
+    mfa: z
+      .strictObject({
+        claim: z.string().min(1).default('amr').describe('@default amr'),
+        values: z.array(z.string().min(1)).min(1).default(['mfa']).describe('@default [mfa]'),
+      })
+      .optional()
+      .describe('Claim that proves multi-factor login. @default {claim: amr, values: [mfa]} where the jurisdiction requires MFA'),
+  })
+  .describe('Human login through the national identity provider.');
+
+export const identitySchema = z
+  .strictObject({ oidc: oidcSchema.optional() })
+  .describe('Identity. None → no human login through OIDC.');
+
+export const loggingSchema = z
+  .strictObject({
+    sink: z
+      .strictObject({
+        type: z.enum(['syslog', 'http', 'forward']).describe('Sink protocol (always over TLS).'),
+        address: hostPort.describe('host:port of the in-country log sink.'),
+      })
+      .describe('The in-country log sink.'),
+    retentionDays: z.number().int().min(1).max(36500).describe("Security-log retention; at least the jurisdiction's minimum."),
+    forwarderImage: z.string().min(1).optional().describe('Log shipper image, from the in-country registry. @default <imageRegistry>/fluent/fluent-bit:3.2'),
+  })
+  .describe('Audit and log shipping to the in-country sink.');
+
+export const stateSchema = z
+  .discriminatedUnion('backend', [
+    z.strictObject({
+      backend: z.literal('local'),
+      path: z.string().min(1).optional().describe('State file path. @default terraform.<stack>.tfstate'),
+    }),
+    z.strictObject({
+      backend: z.literal('pg'),
+      host: hostname.describe('PostgreSQL host (in-country). The password comes from PGPASSWORD.'),
+      port: port.default(5432),
+      database: z.string().min(1),
+      schemaPrefix: dnsLabel.optional().describe('Schema name prefix. @default the landing zone name'),
+    }),
+    z.strictObject({
+      backend: z.literal('kubernetes'),
+      namespace: dnsLabel.default('slz-state'),
+      host: httpsUrl.optional().describe('API server holding the state. @default the region\'s cluster'),
+      context: z.string().min(1).optional(),
+    }),
+    z.strictObject({
+      backend: z.literal('s3'),
+      bucket: z.string().min(3).max(63),
+      endpoint: httpsUrl.describe('In-country S3-compatible endpoint.'),
+      region: z.string().min(1).default('us-east-1').describe('Signing region for the S3 API. @default us-east-1'),
+      keyPrefix: z.string().min(1).optional(),
+    }),
+  ])
+  .default({ backend: 'local' })
+  .describe('Terraform state backend: local | pg | kubernetes | s3 (in-country endpoint). @default local');
+
+export const exemptionSchema = z
+  .strictObject({
+    rule: z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]+$/, { message: 'must be a rule id such as KT-NS5' }).describe('Rule id.'),
+    resource: z.string().min(1).describe('Construct path or glob, e.g. patient-records/*.'),
+    reason: z.string().min(10, { message: 'must be at least 10 characters: say why the risk is accepted' }).describe('Why the risk is accepted.'),
+    owner: z.string().min(1).describe('Who accepted it.'),
+    expires: isoDate.describe('When the exemption lapses (YYYY-MM-DD).'),
+    ticket: z.string().optional().describe('Tracking ticket.'),
+  })
+  .describe('An accepted risk: a suppression with owner and expiry.');
+
+export const landingZoneSchema = z
+  .strictObject({
+    apiVersion: z.literal(API_VERSION, { message: `must be "${API_VERSION}"` }).describe('Always slz/v1.'),
+    kind: z.literal('LandingZone', { message: 'must be "LandingZone"' }).describe('Always LandingZone.'),
+    metadata: metadataSchema,
+    jurisdiction: countryCode.describe('ISO 3166-1 alpha-2 code of a catalogued jurisdiction (slz jurisdictions).'),
+    classification: z.string().min(1).describe("A label of one of the jurisdiction's schemes (case-insensitive, optionally SCHEME/label) or a common level (PUBLIC … TOP_SECRET)."),
+    regions: z.array(regionSchema).min(1, { message: 'needs at least one region' }).describe('Where the tenancy runs (at least one).'),
+    network: networkSchema.optional(),
+    tenants: z.array(tenantSchema).min(1, { message: 'needs at least one tenant' }).describe('Tenants (at least one).'),
+    pki: pkiSchema.optional(),
+    identity: identitySchema.optional(),
+    logging: loggingSchema,
+    state: stateSchema,
+    compliance: z
+      .strictObject({
+        strict: z.boolean().optional().describe('Refuse suppressions of error-level rules. @default true at CONFIDENTIAL and above'),
+      })
+      .optional()
+      .describe('Compliance settings.'),
+    exemptions: z.array(exemptionSchema).default([]).describe('Suppressions as code.'),
+  })
+  .describe('A sovereign landing zone (slz/v1).');
+
+/** A landing-zone file as written (defaults not yet applied). */
+export type LandingZoneInput = z.input<typeof landingZoneSchema>;
+/** A landing-zone file with defaults applied. */
+export type LandingZone = z.output<typeof landingZoneSchema>;
+export type Region = LandingZone['regions'][number];
+export type Tenant = LandingZone['tenants'][number];
+export type TransitKey = Tenant['keys'][number];
+export type KeyPurpose = z.infer<typeof keyPurpose>;
+export type EgressRule = NonNullable<LandingZone['network']>['egress'][number];
+export type IngressRule = NonNullable<LandingZone['network']>['ingress'][number];
+export type StateBackend = LandingZone['state'];

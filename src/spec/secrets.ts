@@ -1,0 +1,71 @@
+/**
+ * Finds secret-looking values anywhere in a landing-zone file. A secret never belongs there:
+ * tokens come from the environment or auth methods. Findings name the path and the kind of
+ * secret, never the value.
+ */
+import { type PathSegment, ProblemList } from './problems';
+
+interface SecretPattern {
+  readonly kind: string;
+  readonly pattern: RegExp;
+}
+
+const VALUE_PATTERNS: readonly SecretPattern[] = [
+  { kind: 'a private key', pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ },
+  { kind: 'a base64-encoded PEM block (kubeconfig data)', pattern: /LS0tLS1CRUdJT[A-Za-z0-9+/]/ },
+  { kind: 'a Vault token', pattern: /\bhv[sbr]\.[A-Za-z0-9_-]{20,}/ },
+  { kind: 'a Vault token', pattern: /(^|[^A-Za-z0-9])[sbr]\.[A-Za-z0-9]{24}(?![A-Za-z0-9])/ },
+  { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/ },
+  { kind: 'a kubeconfig credential', pattern: /\b(client-key-data|client-certificate-data|certificate-authority-data|auth-provider|id-token|refresh-token)\s*:/ },
+  { kind: 'a bearer token', pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{16,}/ },
+  { kind: 'a password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i },
+  { kind: 'a cloud access key', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { kind: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{30,}/ },
+];
+
+/** Free-form keys (labels) whose name says they hold a secret. */
+const SECRET_KEY = /(^|[-_.])(password|passwd|secret|token|api-?key|private-?key|client-?secret|credentials?)$/i;
+
+function classify(value: string): string | undefined {
+  for (const p of VALUE_PATTERNS) if (p.pattern.test(value)) return p.kind;
+  return undefined;
+}
+
+const HINT = 'remove it and rotate it: tokens and keys come from the environment (VAULT_TOKEN, KUBECONFIG, TF_VAR_*) or auth methods, never from this file';
+
+/** Reports every secret-looking string or secret-named key in a parsed document. */
+export function findSecrets(doc: unknown, problems: ProblemList): void {
+  const walk = (node: unknown, path: PathSegment[]): void => {
+    if (typeof node === 'string') {
+      const kind = classify(node);
+      if (kind) problems.error(path, `looks like ${kind}; secrets never belong in the landing-zone file`, HINT);
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, [...path, i]));
+      return;
+    }
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        const keyKind = classify(k);
+        if (keyKind) problems.error(path, `a key looks like ${keyKind}; secrets never belong in the landing-zone file`, HINT);
+        else if (SECRET_KEY.test(k) && typeof v === 'string' && v.length > 0) {
+          problems.error([...path, k], 'a field named like a secret holds a value; secrets never belong in the landing-zone file', HINT);
+          continue;
+        }
+        walk(v, [...path, k]);
+      }
+    }
+  };
+  walk(doc, []);
+}
+
+/** Secrets in the raw text outside values (comments, for instance), by line. */
+export function findSecretsInText(text: string, problems: ProblemList, alreadyFound: boolean): void {
+  if (alreadyFound) return;
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const kind = classify(line);
+    if (kind) problems.error(`line ${i + 1}`, `looks like ${kind} (in a comment or key); secrets never belong in the landing-zone file`, HINT);
+  });
+}

@@ -1,0 +1,617 @@
+/**
+ * Validates a parsed landing-zone document: shape (zod), then the rules that need several
+ * fields or the jurisdiction catalogue (DESIGN.md §4). Every problem is reported at once.
+ */
+import {
+  describePkiKey,
+  describeTransitKey,
+  evaluateAlgorithm,
+  findRegion,
+  foreignLawRulesAt,
+  getJurisdiction,
+  getProvider,
+  isoDate as toIsoDate,
+  jurisdictionCodes,
+  PKI_KEY_BITS,
+  residencyRulesAt,
+  resolveClassification,
+  COMMON_LEVELS,
+  type AlgorithmInfo,
+  type Deployment,
+  type Jurisdiction,
+  type KeyCategory,
+  type Ordinal,
+  type RegionRef,
+} from '../jurisdictions';
+import { cidrContains, cidrOf, cidrsOverlap, hostOf, hostUnderDomain, ipInCidr, isIpLiteral, type Cidr } from './net';
+import { closest, type PathSegment, ProblemList, type SpecProblem } from './problems';
+import { exemptionSchema, landingZoneSchema, networkSchema, regionSchema, tenantSchema, type KeyPurpose, type LandingZone, type Region, type TransitKey } from './schema';
+import { findSecrets } from './secrets';
+import { reportZodIssues } from './zod-issues';
+
+/** Where a region runs, resolved against the catalogue. */
+export interface ResolvedSite {
+  readonly catalogued: RegionRef | undefined;
+  /** Country the site is physically in (undefined only when a declared site omits it, which is an error). */
+  readonly country: string | undefined;
+  /** Country whose law governs the operator. */
+  readonly operatorJurisdiction: string | undefined;
+  readonly deployment: Deployment | undefined;
+  /** "declared, not catalogued" in reports. */
+  readonly declared: boolean;
+}
+
+/** A valid landing zone, with what the catalogue says about it. */
+export interface ResolvedLandingZone {
+  readonly spec: LandingZone;
+  readonly jurisdiction: Jurisdiction;
+  readonly ordinal: Ordinal;
+  /** The common-scale name of the ordinal, e.g. CONFIDENTIAL. */
+  readonly level: (typeof COMMON_LEVELS)[number];
+  /** Scheme id the classification was found in, or `common`. */
+  readonly classificationScheme: string;
+  /** Error-level rules cannot be suppressed. */
+  readonly strict: boolean;
+  readonly sites: readonly ResolvedSite[];
+  readonly warnings: readonly SpecProblem[];
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly value: ResolvedLandingZone; readonly warnings: readonly SpecProblem[] }
+  | { readonly ok: false; readonly problems: readonly SpecProblem[] };
+
+export interface ValidateOptions {
+  /** The day crypto deadlines and exemption expiry are judged on. @default today (UTC) */
+  readonly today?: string;
+}
+
+/** Strict mode is the default from this ordinal (CONFIDENTIAL). */
+export const STRICT_FROM_ORDINAL = 3;
+
+const KEY_CATEGORY: Record<KeyPurpose, KeyCategory> = {
+  encryption: 'dataEncryption',
+  'key-wrapping': 'keyWrapping',
+  signing: 'signing',
+  mac: 'authentication',
+};
+
+const DEPLOYMENT_OF_KIND: Record<RegionRef['kind'], Deployment> = {
+  region: 'public',
+  'local-zone': 'public',
+  'dedicated-local-zone': 'dedicated',
+  'private-dc': 'private',
+};
+
+type Partial = { [K in keyof LandingZone]?: LandingZone[K] } & { readonly invalid?: ReadonlySet<string> };
+
+/** Validates a parsed document. Shape problems and cross-field problems come back together. */
+export function validateLandingZone(doc: unknown, options: ValidateOptions = {}): ValidationResult {
+  const problems = new ProblemList();
+  const today = options.today ?? toIsoDate(new Date());
+  findSecrets(doc, problems);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    problems.error('(root)', 'must be a mapping with apiVersion, kind, metadata, …', 'start from examples/minimal/landing-zone.yaml');
+    return { ok: false, problems: problems.items };
+  }
+  const parsed = landingZoneSchema.safeParse(doc);
+  let spec: Partial;
+  if (parsed.success) spec = parsed.data;
+  else {
+    reportZodIssues(landingZoneSchema, doc, parsed.error.issues, problems);
+    spec = parseSections(doc as Record<string, unknown>);
+  }
+  const context = crossCheck(spec, problems, today);
+  if (problems.errors.length > 0 || !parsed.success || !context) {
+    return { ok: false, problems: sortProblems(problems.items) };
+  }
+  const warnings = sortProblems(problems.warnings);
+  return { ok: true, value: { spec: parsed.data, ...context, warnings }, warnings };
+}
+
+/**
+ * After a shape failure, keeps what parses on its own — each top-level section, each element of
+ * a list (at its original index, as a sparse array), each field of `network` — so cross-field
+ * checks still run where they can and all problems are reported at once. Sections that did not
+ * parse are listed so checks that depend on them stay quiet instead of misleading.
+ */
+function parseSections(doc: Record<string, unknown>): Partial & { readonly invalid: ReadonlySet<string> } {
+  const out: Record<string, unknown> = {};
+  const invalid = new Set<string>();
+  const shape = landingZoneSchema.shape as Record<string, SafeParser>;
+  for (const [key, schema] of Object.entries(shape)) {
+    const r = schema.safeParse(doc[key]);
+    if (r.success) {
+      out[key] = r.data;
+      continue;
+    }
+    invalid.add(key);
+    if (key === 'network' && doc.network && typeof doc.network === 'object') {
+      out.network = salvageObject(networkSchema.shape as Record<string, SafeParser>, doc.network as Record<string, unknown>, 'network', invalid);
+    } else if (Array.isArray(doc[key]) && ARRAY_SECTIONS[key]) {
+      out[key] = salvageArray(ARRAY_SECTIONS[key], doc[key] as unknown[]);
+    }
+  }
+  return Object.assign(out as Partial, { invalid });
+}
+
+interface SafeParser {
+  safeParse(v: unknown): { success: boolean; data?: unknown };
+}
+
+const ARRAY_SECTIONS: Record<string, SafeParser> = { regions: regionSchema, tenants: tenantSchema, exemptions: exemptionSchema };
+
+/** Valid elements at their original indices; invalid ones become holes that forEach/map/filter skip. */
+function salvageArray(element: SafeParser, items: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  items.forEach((item, i) => {
+    const r = element.safeParse(item);
+    if (r.success) out[i] = r.data;
+  });
+  out.length = items.length;
+  return out;
+}
+
+/** The element schema of a (possibly optional or defaulted) array schema. */
+function arrayElementOf(schema: SafeParser): SafeParser | undefined {
+  let def = (schema as unknown as { _zod: { def: { type: string; innerType?: unknown; element?: SafeParser } } })._zod.def;
+  while ((def.type === 'optional' || def.type === 'default') && def.innerType) def = (def.innerType as typeof schema & { _zod: { def: typeof def } })._zod.def;
+  return def.type === 'array' ? def.element : undefined;
+}
+
+function salvageObject(shape: Record<string, SafeParser>, value: Record<string, unknown>, prefix: string, invalid: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const r = schema.safeParse(value[key]);
+    if (r.success) out[key] = r.data;
+    else {
+      invalid.add(`${prefix}.${key}`);
+      const element = arrayElementOf(schema);
+      out[key] = Array.isArray(value[key]) && element ? salvageArray(element, value[key] as unknown[]) : [];
+    }
+  }
+  return out;
+}
+
+const SECTION_ORDER = ['(file)', '(root)', ...Object.keys(landingZoneSchema.shape)];
+
+function sectionIndex(path: string): number {
+  if (path.startsWith('line ')) return 0;
+  const i = SECTION_ORDER.indexOf(path.split(/[.[]/)[0] ?? '');
+  return i < 0 ? SECTION_ORDER.length : i;
+}
+
+/** Errors first; within each, in the order the sections appear in the file; otherwise as found. */
+function sortProblems(items: readonly SpecProblem[]): SpecProblem[] {
+  return [...items].sort((a, b) => {
+    if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+    return sectionIndex(a.path) - sectionIndex(b.path);
+  });
+}
+
+interface Context {
+  readonly jurisdiction: Jurisdiction;
+  readonly ordinal: Ordinal;
+  readonly level: (typeof COMMON_LEVELS)[number];
+  readonly classificationScheme: string;
+  readonly strict: boolean;
+  readonly sites: ResolvedSite[];
+}
+
+function crossCheck(spec: Partial, problems: ProblemList, today: string): Context | undefined {
+  checkNamesAndReferences(spec, problems);
+  const cidrs = checkNetwork(spec, problems);
+  checkExemptions(spec, problems, today);
+
+  if (spec.jurisdiction === undefined) return undefined;
+  const jurisdiction = getJurisdiction(spec.jurisdiction);
+  if (!jurisdiction) {
+    const codes = jurisdictionCodes();
+    const near = closest(spec.jurisdiction, codes);
+    problems.error('jurisdiction', `"${spec.jurisdiction}" is not in the catalogue`, `${near ? `did you mean ${near}? ` : ''}catalogued: ${codes.join(', ')} (slz jurisdictions)`);
+    return undefined;
+  }
+  if (spec.classification === undefined) return undefined;
+  const cls = resolveClassification(jurisdiction, spec.classification);
+  if (!cls.ok) {
+    problems.error('classification', cls.reason, cls.hint);
+    return undefined;
+  }
+  for (const other of cls.also) problems.warn('classification', `"${spec.classification}" also names ${other} in another scheme; the higher level applies`);
+  if (cls.level?.mappingConfidence === 'uncertain') {
+    problems.warn('classification', `the mapping of "${spec.classification}" onto level ${cls.ordinal} is uncertain (${cls.level.note ?? 'no published correspondence'})`, 'check with your security officer; the catalogue lists it under uncertain');
+  }
+  const ordinal = cls.ordinal;
+  if (ordinal > jurisdiction.support.maxOrdinal) {
+    problems.error('classification', `${spec.classification} (level ${ordinal}, ${COMMON_LEVELS[ordinal]}) is not supported for ${jurisdiction.name}: ${jurisdiction.support.reason}`, `the highest supported level is ${jurisdiction.support.maxOrdinal} (${COMMON_LEVELS[jurisdiction.support.maxOrdinal]})`);
+    return undefined;
+  }
+
+  const sites = checkSites(spec, jurisdiction, ordinal, problems);
+  checkEndpoints(spec, jurisdiction, ordinal, cidrs, problems);
+  checkAdminAccess(spec, jurisdiction, ordinal, cidrs, problems);
+  checkCrypto(spec, jurisdiction, today, problems);
+  checkRetention(spec, jurisdiction, problems);
+
+  const strict = spec.compliance?.strict ?? ordinal >= STRICT_FROM_ORDINAL;
+  if (spec.compliance?.strict === false && ordinal >= STRICT_FROM_ORDINAL) {
+    problems.warn('compliance.strict', `strict mode is off at ${COMMON_LEVELS[ordinal]}: error-level findings can be suppressed`, 'leave it on unless your security officer has accepted that');
+  }
+  return { jurisdiction, ordinal, level: COMMON_LEVELS[ordinal], classificationScheme: cls.scheme === 'common' ? 'common' : cls.scheme.id, strict, sites };
+}
+
+function checkUnique(problems: ProblemList, items: readonly { name: string }[] | undefined, path: PathSegment[], what: string, key = 'name'): void {
+  if (!items) return;
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.name);
+    if (first !== undefined) problems.error([...path, i, key], `${what} "${item.name}" is already used by ${pathText(path)}[${first}]`, `${what} names must be unique`);
+    else seen.set(item.name, i);
+  });
+}
+
+function pathText(path: PathSegment[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+}
+
+function checkNamesAndReferences(spec: Partial, problems: ProblemList): void {
+  checkUnique(problems, spec.regions, ['regions'], 'region');
+  checkUnique(problems, spec.tenants, ['tenants'], 'tenant');
+  checkUnique(problems, spec.network?.egress, ['network', 'egress'], 'egress destination');
+  checkUnique(problems, spec.network?.ingress, ['network', 'ingress'], 'ingress source');
+  const invalid = spec.invalid ?? new Set<string>();
+  const regionNames = (spec.regions ?? []).map((r) => r.name);
+  const egressNames = (spec.network?.egress ?? []).map((e) => e.name);
+  const ingressNames = (spec.network?.ingress ?? []).map((e) => e.name);
+  const usedEgress = new Set<string>();
+  const usedIngress = new Set<string>();
+
+  (spec.regions ?? []).forEach((r, i) => {
+    if (!r.kubernetes.context && !r.kubernetes.host) {
+      problems.error(['regions', i, 'kubernetes'], 'needs a context or a host', 'name the kubeconfig context (context: …) or the API server URL (host: https://…)');
+    }
+    if (r.vault.namespace && r.vault.edition !== 'enterprise') {
+      problems.error(['regions', i, 'vault', 'namespace'], 'Vault namespaces need Vault Enterprise', 'set vault.edition: enterprise, or remove the namespace');
+    }
+  });
+
+  (spec.tenants ?? []).forEach((t, ti) => {
+    checkUnique(problems, t.keys, ['tenants', ti, 'keys'], 'key');
+    checkUnique(
+      problems,
+      t.workloads.map((w) => ({ name: w.serviceAccount })),
+      ['tenants', ti, 'workloads'],
+      'service account',
+      'serviceAccount',
+    );
+    const keyNames = t.keys.map((k) => k.name);
+    t.workloads.forEach((w, wi) => {
+      w.keys.forEach((k, ki) => {
+        // A tenant without keys gets the default key `data`, which workloads may name.
+        const available = keyNames.length > 0 ? keyNames : ['data'];
+        if (!available.includes(k)) {
+          const near = closest(k, available);
+          problems.error(['tenants', ti, 'workloads', wi, 'keys', ki], `"${k}" is not a key of tenant ${t.name}`, near ? `did you mean "${near}"?` : `keys: ${available.join(', ')}`);
+        }
+      });
+      if (w.keys.length === 0 && !w.kv) problems.warn(['tenants', ti, 'workloads', wi], `service account ${w.serviceAccount} is given no key and no KV access`, 'list the keys it needs, or remove the workload');
+    });
+    if (spec.regions && !invalid.has('regions')) {
+      (t.regions ?? []).forEach((r, ri) => {
+        if (!regionNames.includes(r)) {
+          const near = closest(r, regionNames);
+          problems.error(['tenants', ti, 'regions', ri], `"${r}" is not a region of this landing zone`, near ? `did you mean "${near}"?` : `regions: ${regionNames.join(', ')}`);
+        }
+      });
+    }
+    if (spec.network !== undefined || t.egress.length > 0) {
+      t.egress.forEach((e, ei) => {
+        usedEgress.add(e);
+        if (!egressNames.includes(e) && !invalid.has('network.egress') && !invalid.has('network')) {
+          const near = closest(e, egressNames);
+          problems.error(['tenants', ti, 'egress', ei], `"${e}" is not a declared egress destination`, near ? `did you mean "${near}"?` : 'declare it under network.egress first');
+        }
+      });
+      t.ingress.forEach((e, ei) => {
+        usedIngress.add(e);
+        if (!ingressNames.includes(e) && !invalid.has('network.ingress') && !invalid.has('network')) {
+          const near = closest(e, ingressNames);
+          problems.error(['tenants', ti, 'ingress', ei], `"${e}" is not a declared ingress source`, near ? `did you mean "${near}"?` : 'declare it under network.ingress first');
+        }
+      });
+    }
+  });
+  if (spec.tenants && !invalid.has('tenants')) {
+    (spec.network?.egress ?? []).forEach((e, i) => {
+      if (!usedEgress.has(e.name)) problems.warn(['network', 'egress', i], `egress destination "${e.name}" is declared but no tenant opens it`, 'add it to a tenant\'s egress list, or remove it');
+    });
+    (spec.network?.ingress ?? []).forEach((e, i) => {
+      if (!usedIngress.has(e.name)) problems.warn(['network', 'ingress', i], `ingress source "${e.name}" is declared but no tenant opens it`, 'add it to a tenant\'s ingress list, or remove it');
+    });
+  }
+  if (spec.logging?.forwarderImage && /^[^/]*[.:][^/]*\//.test(spec.logging.forwarderImage)) {
+    problems.error('logging.forwarderImage', 'names a registry host', 'give the repository path and tag only (e.g. fluent/fluent-bit:3.2): each region pulls it from its own kubernetes.imageRegistry');
+  }
+}
+
+interface NetworkCidrs {
+  readonly inCountry: Cidr[];
+  readonly admin: Cidr[];
+}
+
+function checkNetwork(spec: Partial, problems: ProblemList): NetworkCidrs {
+  const net = spec.network;
+  const inCountry = (net?.inCountryCidrs ?? []).map(cidrOf);
+  inCountry.forEach((a, i) =>
+    inCountry.slice(i + 1).forEach((b, j) => {
+      if (cidrsOverlap(a, b)) problems.warn(['network', 'inCountryCidrs', i + 1 + j], `${b.text} overlaps ${a.text}`, 'remove the redundant entry');
+    }),
+  );
+  const checkDisjoint = (rules: readonly { name: string; cidr: string }[], path: PathSegment[], what: string) => {
+    const parsed = rules.map((r) => cidrOf(r.cidr));
+    parsed.forEach((a, i) =>
+      parsed.slice(i + 1).forEach((b, j) => {
+        const k = i + 1 + j;
+        if (cidrsOverlap(a, b)) {
+          problems.error([...path, k, 'cidr'], `${what} "${rules[k]!.name}" (${b.text}) overlaps "${rules[i]!.name}" (${a.text}): which rule opens what becomes ambiguous`, 'make the CIDRs disjoint or merge the two entries');
+        }
+      }),
+    );
+  };
+  checkDisjoint(net?.egress ?? [], ['network', 'egress'], 'egress destination');
+  checkDisjoint(net?.ingress ?? [], ['network', 'ingress'], 'ingress source');
+  const inCountryKnown = !spec.invalid?.has('network.inCountryCidrs');
+  (net?.egress ?? []).forEach((e, i) => {
+    if (!inCountryKnown) return;
+    const c = cidrOf(e.cidr);
+    if (!inCountry.some((ic) => cidrContains(ic, c))) {
+      problems.error(
+        ['network', 'egress', i, 'cidr'],
+        `${e.cidr} is not inside network.inCountryCidrs`,
+        inCountry.length === 0 ? 'declare the in-country networks under network.inCountryCidrs first' : `tenants may only be opened to in-country networks (${inCountry.map((x) => x.text).join(', ')})`,
+      );
+    }
+  });
+  const admin = (net?.adminCidrs ?? net?.inCountryCidrs ?? []).map(cidrOf);
+  return { inCountry, admin };
+}
+
+function checkExemptions(spec: Partial, problems: ProblemList, today: string): void {
+  (spec.exemptions ?? []).forEach((e, i) => {
+    if (e.expires < today) problems.warn(['exemptions', i, 'expires'], `expired on ${e.expires}: compliance checks will report it as an error`, 'renew it with a new review, or remove it');
+  });
+}
+
+function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: ProblemList): ResolvedSite[] {
+  const residency = residencyRulesAt(j, ordinal);
+  const foreignLaw = foreignLawRulesAt(j, ordinal);
+  return (spec.regions ?? []).map((r, i) => {
+    const path: PathSegment[] = ['regions', i, 'site'];
+    const site = r.site;
+    const cat = findRegion(site.provider, site.id);
+    let country: string | undefined;
+    let operator: string | undefined;
+    let deployment: Deployment | undefined;
+    if (cat) {
+      country = cat.country;
+      if (site.country && site.country !== cat.country) {
+        problems.error([...path, 'country'], `the catalogue places ${site.provider}/${site.id} in ${cat.country}, not ${site.country}`, 'remove country for a catalogued site, or declare your own site id');
+      }
+      const provider = getProvider(cat.provider);
+      operator = site.operatorJurisdiction ?? provider?.legalSeat;
+      deployment = DEPLOYMENT_OF_KIND[cat.kind];
+      if (cat.status !== 'ga') problems.warn(path, `${cat.provider}/${cat.id} is ${cat.status} in the catalogue, not generally available`);
+      if (cat.parentRegion) {
+        const parent = findRegion(cat.provider, cat.parentRegion);
+        if (parent && residency.some((rule) => !rule.dataMustResideIn.includes(parent.country))) {
+          problems.error(path, `${cat.provider}/${cat.id} is a local zone whose control plane is in ${cat.parentRegion} (${parent.country})`, `at ${COMMON_LEVELS[ordinal]} the control plane must also be in ${residency[0]!.dataMustResideIn.join('/')}`);
+        }
+      }
+    } else {
+      const sameId = findRegionById(site.id);
+      if (!site.country || !site.operatorJurisdiction) {
+        const missing = [!site.country && 'country', !site.operatorJurisdiction && 'operatorJurisdiction'].filter(Boolean).join(' and ');
+        problems.error(path, `${site.provider}/${site.id} is not in the catalogue, so the site must declare ${missing}`, sameId ? `the catalogue has ${sameId.provider}/${sameId.id} (${sameId.country}); ids are only unique per provider` : 'declare the country it is in and the country whose law governs its operator');
+      }
+      country = site.country;
+      operator = site.operatorJurisdiction;
+      deployment = site.deployment;
+      if (!deployment && residency.some((rule) => rule.allowedDeployment.length > 0)) {
+        problems.error([...path, 'deployment'], `is required for a declared site at ${spec.classification} (level ${ordinal}), where only some deployment models are allowed`, `declare one of ${residency[0]!.allowedDeployment.join(', ')} if that is what the site is`);
+      }
+    }
+    if (cat && site.deployment && site.deployment !== DEPLOYMENT_OF_KIND[cat.kind]) {
+      problems.error([...path, 'deployment'], `the catalogue records ${site.provider}/${site.id} as a ${DEPLOYMENT_OF_KIND[cat.kind]} deployment`, 'remove deployment for a catalogued site, or declare a site of your own');
+    }
+    for (const rule of residency) {
+      if (country && !rule.dataMustResideIn.includes(country)) {
+        problems.error(path, `at ${spec.classification} (level ${ordinal}) data must reside in ${rule.dataMustResideIn.join('/')}, but ${site.provider}/${site.id} is in ${country}`, `choose a site in ${rule.dataMustResideIn.join('/')} (slz jurisdictions ${j.countryCode}); basis: ${rule.legalBasis[0] ?? 'catalogue'} (${rule.confidence})`);
+      }
+      if (deployment && !rule.allowedDeployment.includes(deployment)) {
+        problems.error(path, `at ${spec.classification} (level ${ordinal}) only ${rule.allowedDeployment.join('/')} deployments are allowed, but ${site.provider}/${site.id} is a ${deployment} deployment`, `use a ${rule.allowedDeployment.join(' or ')} site; basis: ${rule.legalBasis[0] ?? 'catalogue'} (${rule.confidence})`);
+      }
+    }
+    for (const rule of foreignLaw) {
+      if (operator && !rule.allowedOperatorJurisdictions!.includes(operator)) {
+        const provider = getProvider(site.provider);
+        const laws = provider && provider.legalSeat === operator && provider.extraterritorialLaws.length > 0 ? ` (${provider.extraterritorialLaws.join('; ')})` : '';
+        problems.error(path, `at ${spec.classification} (level ${ordinal}) every site's operator must be under the law of ${rule.allowedOperatorJurisdictions!.join('/')}, but ${site.provider}/${site.id} is operated under ${operator} law${laws}`, `use a site operated under ${rule.allowedOperatorJurisdictions!.join('/')} law; if a local company operates it, declare site.operatorJurisdiction with evidence`);
+      }
+    }
+    return { catalogued: cat, country, operatorJurisdiction: operator, deployment, declared: !cat };
+  });
+}
+
+function findRegionById(id: string): RegionRef | undefined {
+  for (const p of ['aws', 'azure', 'gcp', 'alibaba', 'tm', 'mygovcloud']) {
+    const r = findRegion(p, id);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+interface Endpoint {
+  readonly path: PathSegment[];
+  readonly what: string;
+  readonly value: string;
+}
+
+function endpointsOf(spec: Partial): Endpoint[] {
+  const out: Endpoint[] = [];
+  (spec.regions ?? []).forEach((r: Region, i) => {
+    out.push({ path: ['regions', i, 'vault', 'address'], what: 'Vault address', value: r.vault.address });
+    if (r.kubernetes.host) out.push({ path: ['regions', i, 'kubernetes', 'host'], what: 'Kubernetes API host', value: r.kubernetes.host });
+    out.push({ path: ['regions', i, 'kubernetes', 'imageRegistry'], what: 'image registry', value: r.kubernetes.imageRegistry });
+  });
+  if (spec.logging) out.push({ path: ['logging', 'sink', 'address'], what: 'log sink', value: spec.logging.sink.address });
+  if (spec.identity?.oidc) out.push({ path: ['identity', 'oidc', 'issuer'], what: 'identity provider', value: spec.identity.oidc.issuer });
+  const st = spec.state;
+  if (st?.backend === 'pg') out.push({ path: ['state', 'host'], what: 'state backend', value: st.host });
+  if (st?.backend === 's3') out.push({ path: ['state', 'endpoint'], what: 'state backend', value: st.endpoint });
+  if (st?.backend === 'kubernetes' && st.host) out.push({ path: ['state', 'host'], what: 'state backend', value: st.host });
+  return out;
+}
+
+function checkEndpoints(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidrs: NetworkCidrs, problems: ProblemList): void {
+  const rules = residencyRulesAt(j, ordinal).filter((r) => r.includesTechnicalData);
+  if (rules.length === 0) return;
+  const networkUnknown = spec.invalid !== undefined && ['network.endpointDomains', 'network.inCountryCidrs'].some((k) => spec.invalid!.has(k) || (spec.invalid!.has('network') && spec.network === undefined));
+  const domains = spec.network?.endpointDomains ?? [];
+  const where = rules[0]!.dataMustResideIn.join('/');
+  (spec.regions ?? []).forEach((r, i) => {
+    if (!r.kubernetes.host) {
+      problems.error(['regions', i, 'kubernetes', 'host'], `is required at ${spec.classification} (level ${ordinal}) so the API endpoint can be checked for residency`, 'add host: https://<api-server> (the kubeconfig context is still used for credentials)');
+    }
+  });
+  for (const ep of endpointsOf(spec)) {
+    if (networkUnknown) break;
+    const host = hostOf(ep.value);
+    if (!host) continue;
+    const ok = isIpLiteral(host) ? cidrs.inCountry.some((c) => ipInCidr(host, c)) : domains.some((d) => hostUnderDomain(host, d));
+    if (!ok) {
+      const hint = isIpLiteral(host)
+        ? `the address must be inside network.inCountryCidrs (${cidrs.inCountry.map((c) => c.text).join(', ') || 'none declared'})`
+        : domains.length === 0
+          ? 'declare the in-country DNS domains under network.endpointDomains'
+          : `use a host under ${domains.join(', ')}, or add its in-country domain to network.endpointDomains`;
+      problems.error(ep.path, `${ep.what} ${host} is not a declared in-country endpoint: at ${spec.classification} (level ${ordinal}) technical data must stay in ${where}`, hint);
+    }
+  }
+}
+
+function checkAdminAccess(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidrs: NetworkCidrs, problems: ProblemList): void {
+  const oidc = spec.identity?.oidc;
+  const inCountryFrom = j.adminAccess.inCountryOnlyFromOrdinal;
+  if (inCountryFrom !== null && ordinal >= inCountryFrom && !spec.invalid?.has('network.inCountryCidrs') && !spec.invalid?.has('network.adminCidrs')) {
+    (spec.network?.adminCidrs ?? []).forEach((a, i) => {
+      const c = cidrOf(a);
+      if (!cidrs.inCountry.some((ic) => cidrContains(ic, c))) {
+        problems.error(['network', 'adminCidrs', i], `${a} is not inside network.inCountryCidrs: at ${spec.classification} administration must come from in-country networks`, 'use in-country administration networks only');
+      }
+    });
+    if (oidc && cidrs.admin.length === 0) {
+      problems.error('network.adminCidrs', `human access through OIDC at ${spec.classification} must be bound to in-country administration networks, and none are declared`, 'declare network.adminCidrs (or network.inCountryCidrs)');
+    }
+  }
+  const mfaFrom = j.adminAccess.mfaRequiredFromOrdinal;
+  if (oidc && mfaFrom !== null && ordinal >= mfaFrom && oidc.mfa && oidc.mfa.values.length === 0) {
+    problems.error('identity.oidc.mfa.values', `${j.name} requires MFA for administrators`, 'list the claim values that prove MFA, e.g. [mfa]');
+  }
+}
+
+function checkCrypto(spec: Partial, j: Jurisdiction, today: string, problems: ProblemList): void {
+  const policy = j.crypto;
+  const needsEnterprise = (spec.regions ?? []).filter((r) => r.vault.edition !== 'enterprise' && r.vault.dialect === 'vault').map((r) => r.name);
+  (spec.tenants ?? []).forEach((t, ti) => {
+    t.keys.forEach((k, ki) => {
+      const path: PathSegment[] = ['tenants', ti, 'keys', ki];
+      const algos = keyAlgorithms(k, path, problems);
+      if (!algos) return;
+      for (const algo of algos) {
+        const verdict = evaluateAlgorithm(policy, algo, today);
+        if (verdict.status === 'not-allowed' || verdict.status === 'disallowed') problems.error([...path, 'algorithm'], `${k.algorithm} is not allowed by ${j.name}'s crypto policy for ${k.purpose}: ${verdict.reason}`, 'choose an allowed algorithm (slz jurisdictions ' + j.countryCode + ')');
+        else if (verdict.status === 'deprecated') problems.warn([...path, 'algorithm'], verdict.reason, 'plan the migration now');
+        if (algo.enterpriseOnly && needsEnterprise.length > 0) {
+          problems.error([...path, 'algorithm'], `${k.algorithm} needs Vault Enterprise, but region(s) ${needsEnterprise.join(', ')} run Vault Community`, 'set vault.edition: enterprise where the server is Enterprise, or choose another key type');
+        }
+        if (algo.experimental) problems.warn([...path, 'algorithm'], `${algo.id} is experimental in Vault ("should not be used in production")`);
+      }
+      const max = policy.maxCryptoperiodDays[KEY_CATEGORY[k.purpose]];
+      if (k.rotateDays > max) {
+        problems.error([...path, 'rotateDays'], `${k.rotateDays} days exceeds the maximum cryptoperiod for ${k.purpose} keys (${max} days)`, `rotate at most every ${max} days (NIST SP 800-57 Pt 1 Table 1, as adopted by the catalogue)`);
+      }
+    });
+  });
+  if (spec.pki) {
+    const { keyType, keyBits } = spec.pki;
+    if (!PKI_KEY_BITS[keyType].includes(keyBits)) {
+      problems.error('pki.keyBits', `${keyBits} is not a valid size for ${keyType} keys`, `use one of ${PKI_KEY_BITS[keyType].join(', ')}`);
+    } else {
+      const verdict = evaluateAlgorithm(policy, describePkiKey(keyType, keyBits), today);
+      if (verdict.status === 'not-allowed' || verdict.status === 'disallowed') problems.error('pki.keyType', `${keyType} ${keyBits} is not allowed by ${j.name}'s crypto policy for CA keys: ${verdict.reason}`, 'e.g. keyType: ec, keyBits: 384');
+      else if (verdict.status === 'deprecated') problems.warn('pki.keyType', verdict.reason, 'plan the migration now');
+    }
+    if (spec.pki.intermediateTtlDays >= spec.pki.rootTtlDays) {
+      problems.error('pki.intermediateTtlDays', `must be shorter than the root lifetime (${spec.pki.rootTtlDays} days)`, 'an intermediate cannot outlive the root that signs it');
+    }
+    spec.pki.domains.forEach((d, i) => {
+      if (d.includes('*')) problems.error(['pki', 'domains', i], 'must not contain a wildcard', 'list the domain; subdomains are allowed by the role');
+    });
+    const domains = spec.network?.endpointDomains ?? [];
+    spec.pki.domains.forEach((d, i) => {
+      if (domains.length > 0 && !domains.some((ed) => hostUnderDomain(d, ed))) problems.warn(['pki', 'domains', i], `${d} is not under network.endpointDomains`, 'certificates are usually issued for in-country domains');
+    });
+  }
+}
+
+const PRIMITIVES_FOR: Record<KeyPurpose, readonly AlgorithmInfo['primitive'][]> = {
+  encryption: ['ae', 'pke'],
+  'key-wrapping': ['ae', 'pke'],
+  signing: ['signature'],
+  mac: ['mac'],
+};
+
+/** The algorithms a declared key uses for its purpose, or undefined (with problems) when the declaration is inconsistent. */
+function keyAlgorithms(k: TransitKey, path: PathSegment[], problems: ProblemList): AlgorithmInfo[] | undefined {
+  const needsParam = k.algorithm === 'ml-dsa' || k.algorithm === 'slh-dsa' || k.algorithm === 'hybrid';
+  let ok = true;
+  if (needsParam && !k.parameterSet) {
+    problems.error([...path, 'parameterSet'], `is required for ${k.algorithm} keys`, k.algorithm === 'slh-dsa' ? 'e.g. slh-dsa-sha2-192s' : 'one of 44, 65, 87');
+    ok = false;
+  }
+  if (k.parameterSet) {
+    const isSlh = k.parameterSet.startsWith('slh-dsa-');
+    if (!needsParam) {
+      problems.error([...path, 'parameterSet'], `applies only to ml-dsa, slh-dsa and hybrid keys, not ${k.algorithm}`, 'remove it');
+      ok = false;
+    } else if ((k.algorithm === 'slh-dsa') !== isSlh) {
+      problems.error([...path, 'parameterSet'], `${k.parameterSet} is not a parameter set for ${k.algorithm}`, k.algorithm === 'slh-dsa' ? 'use an slh-dsa-* set' : 'use 44, 65 or 87');
+      ok = false;
+    }
+  }
+  if (k.algorithm === 'hybrid' && !k.hybridKeyTypeEc) {
+    problems.error([...path, 'hybridKeyTypeEc'], 'is required for hybrid keys', 'e.g. ecdsa-p384');
+    ok = false;
+  }
+  if (k.algorithm !== 'hybrid' && k.hybridKeyTypeEc) {
+    problems.error([...path, 'hybridKeyTypeEc'], 'applies only to hybrid keys', 'remove it');
+    ok = false;
+  }
+  if (!ok) return undefined;
+  const all = describeTransitKey({ type: k.algorithm, ...(k.parameterSet ? { parameterSet: k.parameterSet } : {}), ...(k.hybridKeyTypeEc ? { hybridKeyTypeEc: k.hybridKeyTypeEc } : {}) });
+  const wanted = PRIMITIVES_FOR[k.purpose];
+  const used = all.filter((a) => wanted.includes(a.primitive));
+  if (used.length === 0) {
+    problems.error([...path, 'algorithm'], `${k.algorithm} cannot be used for ${k.purpose}`, k.purpose === 'signing' ? 'use a signature type (ecdsa-p384, ml-dsa, …)' : k.purpose === 'mac' ? 'use hmac' : 'use aes256-gcm96');
+    return undefined;
+  }
+  // A hybrid key's classical half rides on its post-quantum half: policy judges the PQ part.
+  return k.algorithm === 'hybrid' ? used.slice(0, 1) : used;
+}
+
+function checkRetention(spec: Partial, j: Jurisdiction, problems: ProblemList): void {
+  if (!spec.logging) return;
+  const min = j.retention.securityLogDaysMin;
+  if (spec.logging.retentionDays < min) {
+    problems.error('logging.retentionDays', `${spec.logging.retentionDays} days is below ${j.name}'s minimum for security logs (${min} days)`, `keep security logs at least ${min} days (${j.retention.securityLogDaysDefault} recommended; slz jurisdictions ${j.countryCode})`);
+  }
+}
