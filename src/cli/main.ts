@@ -3,7 +3,9 @@
  * for synth) is required when that command runs, so `slz validate` and `slz --help` start fast.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { join } from 'node:path';
 import { CliError, EXIT_INPUT } from './errors';
+import { packageRoot } from './landing-zone-file';
 import { processOutput, type Output } from './output';
 
 function lazy<T>(load: () => T): () => T {
@@ -16,10 +18,11 @@ const commands = {
   validate: lazy(() => require('./commands/validate') as typeof import('./commands/validate')),
   schema: lazy(() => require('./commands/schema') as typeof import('./commands/schema')),
   jurisdictions: lazy(() => require('./commands/jurisdictions') as typeof import('./commands/jurisdictions')),
+  synth: lazy(() => require('./commands/synth') as typeof import('./commands/synth')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export function buildProgram(setExit: (code: number) => void, io: () => Output): Command {
+export function buildProgram(setExit: (code: number) => void, io: () => Output, streams: Pick<Output, 'out' | 'err'> = processOutput(false)): Command {
   const program = new Command('slz')
     .description('Sovereign landing zones: one landing-zone file → compliance-checked Terraform for an in-country tenancy.')
     .version(readVersion(), '-V, --version')
@@ -27,8 +30,8 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output):
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => streams.out(s),
+      writeErr: (s) => streams.err(s),
     });
 
   program
@@ -37,6 +40,13 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output):
     .argument('[file]', 'landing-zone file (YAML or JSON); default ./landing-zone.yaml, else the bundled minimal example')
     .option('--json', 'print the result as JSON')
     .action((file: string | undefined, opts: { json?: boolean }) => setExit(commands.validate().runValidate(file, opts, io())));
+
+  program
+    .command('synth')
+    .description('validate, synthesize Terraform JSON, and write reports (exit 0; 1 compliance errors; 2 invalid input, nothing written)')
+    .argument('[file]', 'landing-zone file; default ./landing-zone.yaml, else the bundled minimal example')
+    .option('-o, --out <dir>', 'output directory (replaced whole, atomically)', 'cdktf.out')
+    .action((file: string | undefined, opts: { out: string }) => setExit(commands.synth().runSynth(file, opts, io())));
 
   program
     .command('schema')
@@ -56,24 +66,30 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output):
 function readVersion(): string {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('../../../package.json') as { version: string }).version;
+    return (require(join(packageRoot(), 'package.json')) as { version: string }).version;
   } catch {
     return '0.0.0';
   }
 }
 
-/** Runs the CLI and sets process.exitCode. Never prints a stack trace unless --debug. */
-export function main(argv: readonly string[]): void {
-  const debug = argv.includes('--debug');
-  const io = processOutput(debug);
+/**
+ * Runs the CLI with `argv` as node gives it (`[node, script, ...args]`) and returns the exit code.
+ * Never throws and never prints a stack trace unless --debug.
+ */
+export function runCli(argv: readonly string[], io: Output): number {
   let exitCode = 0;
-  const program = buildProgram((c) => (exitCode = c), () => io);
+  const program = buildProgram((c) => (exitCode = c), () => io, io);
   try {
     program.parse(argv as string[]);
   } catch (e) {
     exitCode = handleError(e, io);
   }
-  process.exitCode = exitCode;
+  return exitCode;
+}
+
+/** The `slz` binary: runs the CLI on the process's arguments and sets its exit code. */
+export function main(argv: readonly string[]): void {
+  process.exitCode = runCli(argv, processOutput(argv.includes('--debug')));
 }
 
 export function handleError(e: unknown, io: Output): number {

@@ -3,7 +3,7 @@
  * tokens come from the environment or auth methods. Findings name the path and the kind of
  * secret, never the value.
  */
-import { type PathSegment, ProblemList } from './problems';
+import { type PathSegment, type ProblemList } from './problems';
 
 interface SecretPattern {
   readonly kind: string;

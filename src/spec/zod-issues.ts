@@ -1,6 +1,6 @@
 /** Turns zod issues into path-tagged problems with hints, including "did you mean" for unknown keys. */
 import type { z } from 'zod';
-import { closest, type PathSegment, ProblemList } from './problems';
+import { closest, type PathSegment, type ProblemList } from './problems';
 
 type AnySchema = z.core.$ZodType;
 

@@ -1,0 +1,184 @@
+/**
+ * Workload login to Vault with Kubernetes service-account tokens: the auth mount per region
+ * (platform stack) and one role per tenant service account (tenancy stack). Rules VC-AT1, KT-SEC1.
+ */
+import { AuthBackend } from '@cdktf/provider-vault/lib/auth-backend';
+import { KubernetesAuthBackendConfig } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-config';
+import { KubernetesAuthBackendRole } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-role';
+import { Construct } from 'constructs';
+import { PropChecker } from '../common/validate';
+
+const MOUNT_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
+// Vault lower-cases policy names; refusing upper case and globs keeps names exact.
+const POLICY_NAME = /^[a-z0-9][a-z0-9._-]{0,127}$/;
+const AUDIENCE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,254}$/;
+
+/** A service account and the Vault policies its tokens carry. */
+export interface WorkloadBinding {
+  /** Kubernetes service account name (DNS-1123 label, never `*`). */
+  readonly serviceAccount: string;
+  /** Policies attached to the token; never `root` or `default` (the latter is implicit). */
+  readonly policies: readonly string[];
+}
+
+export interface WorkloadIdentityProps {
+  /**
+   * Mount path of the Kubernetes auth method (a literal: the mount lives in the platform stack).
+   * @default 'kubernetes'
+   */
+  readonly authPath?: string;
+  /** Tenant name (DNS-1123 label); prefixes every role name. */
+  readonly tenant: string;
+  /** The tenant's Kubernetes namespace (DNS-1123 label). */
+  readonly namespace: string;
+  /** One role per binding. */
+  readonly bindings: readonly WorkloadBinding[];
+  /**
+   * Audience the service-account token must carry (a projected token requested for Vault).
+   * @default 'vault'
+   */
+  readonly audience?: string;
+  /**
+   * Token TTL in seconds, from 60 to 3600.
+   * @default 900
+   */
+  readonly tokenTtlSeconds?: number;
+  /**
+   * Longest token lifetime including renewals, in seconds; from the TTL to 14400.
+   * @default 3600
+   */
+  readonly tokenMaxTtlSeconds?: number;
+}
+
+/** Kubernetes auth roles binding each tenant service account, in its namespace only, to its policies. */
+export class WorkloadIdentity extends Construct {
+  readonly authPath: string;
+  readonly roles: readonly KubernetesAuthBackendRole[];
+  private readonly tenant: string;
+  private readonly serviceAccounts: ReadonlySet<string>;
+
+  constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
+    super(scope, id);
+    const authPath = props.authPath ?? 'kubernetes';
+    const audience = props.audience ?? 'vault';
+    const ttl = props.tokenTtlSeconds ?? 900;
+    const maxTtl = props.tokenMaxTtlSeconds ?? 3600;
+
+    const c = new PropChecker('WorkloadIdentity');
+    c.check(MOUNT_PATH.test(authPath), `authPath "${authPath}" must be a mount path of lower-case segments (no leading/trailing "/", no globs)`);
+    c.dnsLabel('tenant', props.tenant);
+    c.dnsLabel('namespace', props.namespace);
+    c.check(AUDIENCE.test(audience), `audience "${audience}" must be a plain audience string (no spaces, no "*")`);
+    c.intRange('tokenTtlSeconds', ttl, 60, 3600);
+    c.intRange('tokenMaxTtlSeconds', maxTtl, 60, 14400);
+    c.check(maxTtl >= ttl, `tokenMaxTtlSeconds (${maxTtl}) must be at least tokenTtlSeconds (${ttl})`);
+    c.nonEmpty('bindings', props.bindings);
+    c.unique('bindings[].serviceAccount', props.bindings.map((b) => b.serviceAccount));
+    props.bindings.forEach((b, i) => {
+      const at = `bindings[${i}]`;
+      c.dnsLabel(`${at}.serviceAccount`, b.serviceAccount);
+      c.nonEmpty(`${at}.policies`, b.policies);
+      c.unique(`${at}.policies`, b.policies);
+      for (const p of b.policies) {
+        c.check(POLICY_NAME.test(p), `${at}.policies has "${p}", which is not a policy name (lower-case letters, digits, ".", "_", "-"; no globs)`);
+        c.check(p !== 'root' && p !== 'default', `${at}.policies must not list "${p}"`);
+      }
+    });
+    c.throwIfAny();
+
+    this.authPath = authPath;
+    this.tenant = props.tenant;
+    this.serviceAccounts = new Set(props.bindings.map((b) => b.serviceAccount));
+
+    this.roles = props.bindings.map(
+      (b) =>
+        new KubernetesAuthBackendRole(this, `role-${b.serviceAccount}`, {
+          backend: authPath,
+          roleName: this.roleNameFor(b.serviceAccount),
+          // Exactly one account in exactly one namespace: a `*` in either would let other
+          // workloads (or other tenants) log in with this role's policies.
+          boundServiceAccountNames: [b.serviceAccount],
+          boundServiceAccountNamespaces: [props.namespace],
+          audience,
+          // Entity aliases follow the account's UID: a deleted and re-created account of the
+          // same name does not inherit the old identity.
+          aliasNameSource: 'serviceaccount_uid',
+          tokenPolicies: [...b.policies],
+          tokenTtl: ttl,
+          tokenMaxTtl: maxTtl,
+          // The default policy only grants a token its own lookup/renew/revoke and cubbyhole,
+          // which Vault Agent and the CSI provider need to keep the short-lived token alive.
+          tokenNoDefaultPolicy: false,
+        }),
+    );
+  }
+
+  /** Name of the Vault role for a service account: `<tenant>-<serviceAccount>`. */
+  roleNameFor(serviceAccount: string): string {
+    if (!this.serviceAccounts.has(serviceAccount)) {
+      throw new Error(`WorkloadIdentity: no binding for "${serviceAccount}" in tenant ${this.tenant}`);
+    }
+    return `${this.tenant}-${serviceAccount}`;
+  }
+}
+
+export interface KubernetesAuthMountProps {
+  /**
+   * Mount path of the Kubernetes auth method.
+   * @default 'kubernetes'
+   */
+  readonly authPath?: string;
+  /** URL of the cluster's API server (https), used for TokenReview calls. */
+  readonly kubernetesHost: string;
+  /**
+   * PEM CA certificate of the API server (public data). Leave unset when Vault runs in the
+   * cluster: it then reads the CA from its own pod.
+   * @default the CA mounted in Vault's pod
+   */
+  readonly kubernetesCaCert?: string;
+}
+
+/** The Kubernetes auth method of one region's Vault. */
+export class KubernetesAuthMount extends Construct {
+  readonly authPath: string;
+  readonly backend: AuthBackend;
+
+  constructor(scope: Construct, id: string, props: KubernetesAuthMountProps) {
+    super(scope, id);
+    const authPath = props.authPath ?? 'kubernetes';
+
+    const c = new PropChecker('KubernetesAuthMount');
+    c.check(MOUNT_PATH.test(authPath), `authPath "${authPath}" must be a mount path of lower-case segments (no leading/trailing "/", no globs)`);
+    c.check(isPlainHttpsUrl(props.kubernetesHost), `kubernetesHost "${props.kubernetesHost}" must be an https URL without credentials, query or fragment`);
+    if (props.kubernetesCaCert !== undefined) {
+      c.check(props.kubernetesCaCert.includes('-----BEGIN CERTIFICATE-----'), 'kubernetesCaCert must be a PEM certificate');
+    }
+    c.throwIfAny();
+
+    this.authPath = authPath;
+    this.backend = new AuthBackend(this, 'backend', {
+      type: 'kubernetes',
+      path: authPath,
+      description: 'Kubernetes service-account login for tenant workloads',
+    });
+
+    new KubernetesAuthBackendConfig(this, 'config', {
+      backend: this.backend.path,
+      kubernetesHost: props.kubernetesHost,
+      kubernetesCaCert: props.kubernetesCaCert,
+      // No token_reviewer_jwt: it is a long-lived secret that would sit in the synthesized JSON
+      // and in state. Vault in the cluster reviews tokens with its own, rotated, pod token.
+      disableLocalCaJwt: false,
+    });
+  }
+}
+
+function isPlainHttpsUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+}

@@ -1,0 +1,60 @@
+/** `slz synth [FILE] [--out DIR]`: validate, synthesize, write atomically, print a summary. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatProblem, loadLandingZone } from '../../spec';
+import { CliError, EXIT_OK } from '../errors';
+import { resolveLandingZoneFile } from '../landing-zone-file';
+import { commitOutput, discardOutput, stageOutput } from '../output-dir';
+import type { Output } from '../output';
+
+export interface SynthOptions {
+  readonly out?: string;
+}
+
+export interface StackSummary {
+  readonly name: string;
+  readonly resources: number;
+}
+
+export function runSynth(file: string | undefined, opts: SynthOptions, io: Output): number {
+  const path = resolveLandingZoneFile(file);
+  const result = loadLandingZone(path);
+  if (!result.ok) {
+    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    throw new CliError([...result.problems.map(formatProblem), `${path}: ${errors} problem${errors === 1 ? '' : 's'}; nothing was written`]);
+  }
+  for (const w of result.warnings) io.err(formatProblem(w));
+  const out = opts.out ?? 'cdktf.out';
+  const staged = stageOutput(out);
+  try {
+    // cdktf and the providers load only here: validate, schema and --help never pay for them.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildLandingZone } = require('../../../stacks/landing-zone') as typeof import('../../../stacks/landing-zone');
+    const { app } = buildLandingZone(result.value, { outdir: staged.staging });
+    app.synth();
+    const stacks = summarize(staged.staging);
+    commitOutput(staged);
+    const total = stacks.reduce((n, s) => n + s.resources, 0);
+    io.out(`${relative(process.cwd(), path) || path} → ${out}: ${stacks.length} stacks, ${total} resources`);
+    for (const s of stacks) io.out(`  ${s.name.padEnd(48)} ${String(s.resources).padStart(4)} resources`);
+    io.out(`Apply in order: platform → tenant → admission stacks (see docs). Reports: ${join(out, 'reports')}/`);
+    return EXIT_OK;
+  } catch (e) {
+    discardOutput(staged);
+    if (e instanceof CliError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new CliError([`synth: ${message.split('\n').slice(0, 6).join('\n  ')}`, `nothing was written; ${out} is unchanged`]);
+  }
+}
+
+/** Resources per stack, read back from the synthesized JSON. */
+export function summarize(dir: string): StackSummary[] {
+  const stacksDir = join(dir, 'stacks');
+  return readdirSync(stacksDir)
+    .sort()
+    .map((name) => {
+      const json = JSON.parse(readFileSync(join(stacksDir, name, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+      const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+      return { name, resources };
+    });
+}

@@ -1,0 +1,115 @@
+/**
+ * Per region: Vault audit devices, the log forwarder, auth backends (Kubernetes for workloads,
+ * OIDC for people) and the agency root CA. Applied first: tenancy stacks refer to its mounts by path.
+ */
+import { Policy } from '@cdktf/provider-vault/lib/policy';
+import type { Construct } from 'constructs';
+import { AuditLogging } from '../constructs/audit-logging';
+import { renderVaultPolicy } from '../constructs/common/vault-policy';
+import { HumanAccess } from '../constructs/human-access';
+import { LogForwarder } from '../constructs/log-forwarder';
+import { AgencyRootCa } from '../constructs/pki-authority';
+import { KubernetesAuthMount } from '../constructs/workload-identity';
+import { hostOf } from '../src/spec/net';
+import { SovereignStack, type SovereignStackProps } from './sovereign-stack';
+import { tenantsInRegion } from './tenants';
+
+/** Mount paths the platform owns; tenancy stacks use the same literals. */
+export const PLATFORM_PATHS = {
+  kubernetesAuth: 'kubernetes',
+  oidcAuth: 'oidc',
+  pkiRoot: 'pki-root',
+} as const;
+
+/** Name of the operator policy bound to admin groups. */
+export const OPERATOR_POLICY = 'slz-operator';
+
+/** Default log shipper image (repository and tag), pulled from each region's own registry. */
+export const DEFAULT_FORWARDER_IMAGE = 'fluent/fluent-bit:3.2';
+
+export class PlatformStack extends SovereignStack {
+  readonly audit: AuditLogging;
+  readonly logForwarder: LogForwarder;
+  readonly kubernetesAuth: KubernetesAuthMount;
+  readonly humanAccess?: HumanAccess;
+  readonly rootCa?: AgencyRootCa;
+
+  constructor(scope: Construct, id: string, props: SovereignStackProps) {
+    super(scope, id, props, ['kubernetes', 'vault']);
+    const lz = props.landingZone;
+    const spec = lz.spec;
+    const region = this.region;
+    const { host: sinkHost, port: sinkPort } = splitHostPort(spec.logging.sink.address);
+    this.audit = new AuditLogging(this, 'audit', { sink: { host: sinkHost, port: sinkPort } });
+
+    this.logForwarder = new LogForwarder(this, 'log-forwarder', {
+      image: `${region.kubernetes.imageRegistry}/${spec.logging.forwarderImage ?? DEFAULT_FORWARDER_IMAGE}`,
+      registry: region.kubernetes.imageRegistry,
+      sink: { type: spec.logging.sink.type, host: sinkHost, port: sinkPort },
+      tenantNamespaces: tenantsInRegion(spec, region.name).map((t) => t.name),
+      context: this.context,
+    });
+
+    this.kubernetesAuth = new KubernetesAuthMount(this, 'kubernetes-auth', {
+      authPath: PLATFORM_PATHS.kubernetesAuth,
+      // Vault inside the cluster reaches the API server at its service address.
+      kubernetesHost: region.kubernetes.host ?? 'https://kubernetes.default.svc',
+    });
+
+    const oidc = spec.identity?.oidc;
+    if (oidc) {
+      new Policy(this, 'operator-policy', { name: OPERATOR_POLICY, policy: operatorPolicy() });
+      const admin = lz.jurisdiction.adminAccess;
+      const requireMfa = admin.mfaRequiredFromOrdinal !== null && lz.ordinal >= admin.mfaRequiredFromOrdinal;
+      const mfa = oidc.mfa ?? (requireMfa ? { claim: 'amr', values: ['mfa'] } : undefined);
+      this.humanAccess = new HumanAccess(this, 'human-access', {
+        path: PLATFORM_PATHS.oidcAuth,
+        issuer: oidc.issuer,
+        clientId: oidc.clientId,
+        vaultAddress: region.vault.address,
+        adminGroups: oidc.adminGroups.map((group) => ({ group, policies: [OPERATOR_POLICY] })),
+        userClaim: oidc.userClaim,
+        groupsClaim: oidc.groupsClaim,
+        ...(mfa ? { mfa } : {}),
+        requireMfa,
+        tokenBoundCidrs: spec.network?.adminCidrs ?? spec.network?.inCountryCidrs ?? [],
+        requireInCountryAdmin: admin.inCountryOnlyFromOrdinal !== null && lz.ordinal >= admin.inCountryOnlyFromOrdinal,
+      });
+    }
+
+    if (spec.pki) {
+      this.rootCa = new AgencyRootCa(this, 'root-ca', {
+        mountPath: PLATFORM_PATHS.pkiRoot,
+        commonName: `${spec.metadata.agency} Root CA ${region.name}`,
+        organization: spec.metadata.agency,
+        country: lz.jurisdiction.countryCode,
+        keyType: spec.pki.keyType,
+        keyBits: spec.pki.keyBits,
+        ttlDays: spec.pki.rootTtlDays,
+      });
+    }
+  }
+}
+
+/**
+ * What administrators may do through Vault: inspect mounts, auth methods, policies, audit devices
+ * and key metadata. Never encrypt, decrypt or read secrets: people administer, workloads use keys.
+ */
+export function operatorPolicy(): string {
+  return renderVaultPolicy([
+    { path: 'sys/mounts', capabilities: ['read'] },
+    { path: 'sys/auth', capabilities: ['read'] },
+    { path: 'sys/policies/acl', capabilities: ['list'] },
+    { path: 'sys/policies/acl/*', capabilities: ['read'] },
+    { path: 'sys/audit', capabilities: ['read', 'sudo'], comment: 'listing audit devices needs sudo' },
+    { path: 'tenants/+/transit/keys', capabilities: ['list'] },
+    { path: 'tenants/+/transit/keys/*', capabilities: ['read'] },
+  ]);
+}
+
+export function splitHostPort(address: string): { host: string; port: number } {
+  const host = hostOf(address);
+  const port = Number(/:(\d+)$/.exec(address)?.[1]);
+  if (!host || !Number.isInteger(port)) throw new Error(`not host:port: ${address}`);
+  return { host, port };
+}

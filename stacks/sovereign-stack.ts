@@ -1,0 +1,33 @@
+/** The base of every stack this library emits: pinned providers, the file's state backend, its sovereignty context. */
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { SovereigntyContext } from '../constructs/common/labels';
+import type { ResolvedLandingZone } from '../src/spec/validate';
+import type { Region } from '../src/spec/schema';
+import { pinProviders, type PROVIDER_PINS } from './provider-pinning';
+import { kubernetesProvider, vaultProvider } from './providers';
+import { configureBackend } from './state-backend';
+
+export interface SovereignStackProps {
+  readonly landingZone: ResolvedLandingZone;
+  /** Index into `landingZone.spec.regions`. */
+  readonly regionIndex: number;
+}
+
+export abstract class SovereignStack extends TerraformStack {
+  readonly region: Region;
+  readonly context: SovereigntyContext;
+
+  protected constructor(scope: Construct, id: string, props: SovereignStackProps, providers: readonly (keyof typeof PROVIDER_PINS)[]) {
+    super(scope, id);
+    const lz = props.landingZone;
+    const region = lz.spec.regions[props.regionIndex];
+    if (!region) throw new Error(`${id}: no region at index ${props.regionIndex}`);
+    this.region = region;
+    this.context = { agency: lz.spec.metadata.agency, classification: lz.spec.classification, jurisdiction: lz.jurisdiction.countryCode, region: region.name };
+    configureBackend(this, id, lz.spec.state, lz.spec.metadata.name, region);
+    pinProviders(this, providers);
+    if (providers.includes('kubernetes')) kubernetesProvider(this, region);
+    if (providers.includes('vault')) vaultProvider(this, region);
+  }
+}

@@ -1,0 +1,98 @@
+/** Per tenant × region: namespace, firewall, keys, PKI intermediate and workload identities. */
+import type { Construct } from 'constructs';
+import { KeyManagement } from '../constructs/key-management';
+import { NetworkFirewall } from '../constructs/network-firewall';
+import { PkiAuthority } from '../constructs/pki-authority';
+import { TenantNamespace } from '../constructs/tenant-namespace';
+import { WorkloadIdentity } from '../constructs/workload-identity';
+import type { KeyCategory } from '../src/jurisdictions/types';
+import type { Tenant } from '../src/spec/schema';
+import { PLATFORM_PATHS } from './platform-stack';
+import { SovereignStack, type SovereignStackProps } from './sovereign-stack';
+
+export interface TenancyStackProps extends SovereignStackProps {
+  readonly tenant: Tenant;
+}
+
+const CATEGORY_OF_PURPOSE: Record<Tenant['keys'][number]['purpose'], KeyCategory> = {
+  encryption: 'dataEncryption',
+  'key-wrapping': 'keyWrapping',
+  signing: 'signing',
+  mac: 'authentication',
+};
+
+export class TenancyStack extends SovereignStack {
+  readonly namespace: TenantNamespace;
+  readonly firewall: NetworkFirewall;
+  readonly keys: KeyManagement;
+  readonly pki?: PkiAuthority;
+  readonly identity: WorkloadIdentity;
+
+  constructor(scope: Construct, id: string, props: TenancyStackProps) {
+    super(scope, id, props, ['kubernetes', 'vault']);
+    const lz = props.landingZone;
+    const spec = lz.spec;
+    const tenant = props.tenant;
+    const network = spec.network;
+
+    this.namespace = new TenantNamespace(this, 'namespace', {
+      name: tenant.name,
+      context: this.context,
+      quota: tenant.quota,
+      serviceAccounts: tenant.workloads.map((w) => w.serviceAccount),
+      ...(tenant.access ? { access: tenant.access } : {}),
+    });
+
+    const dns = this.region.kubernetes.dns;
+    this.firewall = new NetworkFirewall(this, 'firewall', {
+      namespace: this.namespace.namespaceName,
+      inCountryCidrs: network?.inCountryCidrs ?? [],
+      egress: (network?.egress ?? [])
+        .filter((e) => tenant.egress.includes(e.name))
+        .map((e) => ({ name: e.name, cidr: e.cidr, ports: e.ports.map((port) => ({ port, protocol: e.protocol })) })),
+      ingress: (network?.ingress ?? [])
+        .filter((i) => tenant.ingress.includes(i.name))
+        .map((i) => ({ name: i.name, cidr: i.cidr, ports: i.ports.map((port) => ({ port, protocol: i.protocol })) })),
+      ...(dns ? { dns: { namespace: dns.namespace, podLabels: dns.podLabels } } : {}),
+      context: this.context,
+    });
+
+    const cryptoperiods = lz.jurisdiction.crypto.maxCryptoperiodDays;
+    const purposes = tenant.keys.length > 0 ? tenant.keys.map((k) => CATEGORY_OF_PURPOSE[k.purpose]) : (['dataEncryption'] as KeyCategory[]);
+    this.keys = new KeyManagement(this, 'keys', {
+      tenant: tenant.name,
+      keys: tenant.keys.map((k) => ({
+        name: k.name,
+        type: k.algorithm,
+        purpose: k.purpose,
+        rotateDays: k.rotateDays,
+        ...(k.parameterSet ? { parameterSet: k.parameterSet } : {}),
+        ...(k.hybridKeyTypeEc ? { hybridKeyTypeEc: k.hybridKeyTypeEc } : {}),
+      })),
+      // Spec validation already held each key to its own purpose's cryptoperiod.
+      maxRotateDays: Math.max(...purposes.map((p) => cryptoperiods[p])),
+      dialect: this.region.vault.dialect,
+      workloads: tenant.workloads.map((w) => ({ serviceAccount: w.serviceAccount, keys: w.keys, kv: w.kv })),
+    });
+
+    if (spec.pki) {
+      this.pki = new PkiAuthority(this, 'pki', {
+        tenant: tenant.name,
+        rootMountPath: PLATFORM_PATHS.pkiRoot,
+        domains: spec.pki.domains,
+        keyType: spec.pki.keyType,
+        keyBits: spec.pki.keyBits,
+        ttlDays: spec.pki.intermediateTtlDays,
+        rootTtlDays: spec.pki.rootTtlDays,
+        leafMaxTtlHours: spec.pki.leafMaxTtlHours,
+      });
+    }
+
+    this.identity = new WorkloadIdentity(this, 'workload-identity', {
+      authPath: PLATFORM_PATHS.kubernetesAuth,
+      tenant: tenant.name,
+      namespace: tenant.name,
+      bindings: tenant.workloads.map((w) => ({ serviceAccount: w.serviceAccount, policies: [this.keys.policyNameFor(w.serviceAccount)] })),
+    });
+  }
+}

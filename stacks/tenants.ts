@@ -1,0 +1,6 @@
+/** Which tenants run where. */
+import type { LandingZone, Tenant } from '../src/spec/schema';
+
+export function tenantsInRegion(spec: LandingZone, region: string): Tenant[] {
+  return spec.tenants.filter((t) => !t.regions || t.regions.includes(region));
+}
