@@ -40,7 +40,8 @@ export class PlatformStack extends SovereignStack {
     const spec = lz.spec;
     const region = this.region;
     const { host: sinkHost, port: sinkPort } = splitHostPort(spec.logging.sink.address);
-    this.audit = new AuditLogging(this, 'audit', { sink: { host: sinkHost, port: sinkPort } });
+    // Vault's socket device cannot speak TLS: it sends to the relay when one is declared.
+    this.audit = new AuditLogging(this, 'audit', { sink: splitHostPort(spec.logging.auditRelay ?? spec.logging.sink.address) });
 
     this.logForwarder = new LogForwarder(this, 'log-forwarder', {
       image: `${region.kubernetes.imageRegistry}/${spec.logging.forwarderImage ?? DEFAULT_FORWARDER_IMAGE}`,
@@ -67,7 +68,7 @@ export class PlatformStack extends SovereignStack {
         issuer: oidc.issuer,
         clientId: oidc.clientId,
         vaultAddress: region.vault.address,
-        adminGroups: oidc.adminGroups.map((group) => ({ group, policies: [OPERATOR_POLICY] })),
+        adminGroups: oidc.adminGroups.map((group, i) => ({ group, policies: [OPERATOR_POLICY], roleName: adminRoleName(group, i) })),
         userClaim: oidc.userClaim,
         groupsClaim: oidc.groupsClaim,
         ...(mfa ? { mfa } : {}),
@@ -105,6 +106,12 @@ export function operatorPolicy(): string {
     { path: 'tenants/+/transit/keys', capabilities: ['list'] },
     { path: 'tenants/+/transit/keys/*', capabilities: ['read'] },
   ]);
+}
+
+/** Vault role names are path segments: group names like "CN=Admins,OU=…" need a slug. */
+export function adminRoleName(group: string, index: number): string {
+  const slug = group.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  return slug ? `admin-${slug}` : `admin-${index}`;
 }
 
 export function splitHostPort(address: string): { host: string; port: number } {

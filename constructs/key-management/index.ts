@@ -11,52 +11,15 @@ import { Construct } from 'constructs';
 import { PropChecker } from '../common/validate';
 import { renderVaultPolicy, type VaultPolicyRule } from '../common/vault-policy';
 
-/** Vault transit key types (provider 5.6 docs), without `managed_key`: it cannot be classified for the CBOM. */
-export const TRANSIT_KEY_TYPES = [
-  'aes128-gcm96',
-  'aes256-gcm96',
-  'chacha20-poly1305',
-  'ed25519',
-  'ecdsa-p256',
-  'ecdsa-p384',
-  'ecdsa-p521',
-  'hmac',
-  'rsa-2048',
-  'rsa-3072',
-  'rsa-4096',
-  'aes128-cmac',
-  'aes192-cmac',
-  'aes256-cmac',
-  'ml-dsa',
-  'hybrid',
-  'slh-dsa',
-] as const;
+import { HYBRID_EC_TYPES, ML_DSA_PARAMETER_SETS, OPENBAO_UNSUPPORTED_TYPES, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES, type TransitKeyType } from '../../src/jurisdictions/algorithms';
 
-/** A Vault transit key type, spelled as HashiCorp Vault spells it (OpenBao names are derived, see `dialect`). */
-export type TransitKeyType = (typeof TRANSIT_KEY_TYPES)[number];
+export { HYBRID_EC_TYPES as HYBRID_EC_KEY_TYPES, ML_DSA_PARAMETER_SETS, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES, type TransitKeyType };
 
 /** What a key is for; decides which transit operations a workload is granted. */
 export type TransitKeyPurpose = 'encryption' | 'key-wrapping' | 'signing' | 'mac';
 
 /** Which server the names are emitted for (cbom.md §11). */
 export type VaultDialect = 'vault' | 'openbao';
-
-export const ML_DSA_PARAMETER_SETS = ['44', '65', '87'] as const;
-export const SLH_DSA_PARAMETER_SETS = [
-  'slh-dsa-sha2-128s',
-  'slh-dsa-sha2-128f',
-  'slh-dsa-sha2-192s',
-  'slh-dsa-sha2-192f',
-  'slh-dsa-sha2-256s',
-  'slh-dsa-sha2-256f',
-  'slh-dsa-shake-128s',
-  'slh-dsa-shake-128f',
-  'slh-dsa-shake-192s',
-  'slh-dsa-shake-192f',
-  'slh-dsa-shake-256s',
-  'slh-dsa-shake-256f',
-] as const;
-export const HYBRID_EC_KEY_TYPES = ['ecdsa-p256', 'ecdsa-p384', 'ecdsa-p521', 'ed25519'] as const;
 
 const PURPOSES: readonly TransitKeyPurpose[] = ['encryption', 'key-wrapping', 'signing', 'mac'];
 
@@ -83,8 +46,6 @@ const TYPES_FOR_PURPOSE: Readonly<Record<TransitKeyPurpose, readonly TransitKeyT
   mac: MAC_TYPES,
 };
 
-/** OpenBao documents only ML-DSA of the PQ types, and never had the Enterprise CMAC types (cbom.md §11–§12). */
-const NOT_IN_OPENBAO: readonly TransitKeyType[] = ['slh-dsa', 'hybrid', ...CMAC_TYPES];
 
 // Vault mount paths: no leading/trailing slash, no globs, no `..`, nothing a policy path would misread.
 const MOUNT_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
@@ -319,14 +280,14 @@ function checkKey(c: PropChecker, at: string, k: TransitKeySpec, dialect: VaultD
   }
   if (k.type === 'hybrid') {
     c.check(
-      k.hybridKeyTypeEc !== undefined && (HYBRID_EC_KEY_TYPES as readonly string[]).includes(k.hybridKeyTypeEc),
-      `${at}.hybridKeyTypeEc must be one of ${HYBRID_EC_KEY_TYPES.join(', ')} for a hybrid key (got ${k.hybridKeyTypeEc ?? 'none'})`,
+      k.hybridKeyTypeEc !== undefined && (HYBRID_EC_TYPES as readonly string[]).includes(k.hybridKeyTypeEc),
+      `${at}.hybridKeyTypeEc must be one of ${HYBRID_EC_TYPES.join(', ')} for a hybrid key (got ${k.hybridKeyTypeEc ?? 'none'})`,
     );
   } else {
     c.check(k.hybridKeyTypeEc === undefined, `${at}.hybridKeyTypeEc applies only to hybrid keys, not ${k.type}`);
   }
   if (dialect === 'openbao') {
-    c.check(!NOT_IN_OPENBAO.includes(k.type), `${at}: key type ${k.type} is not available in OpenBao (dialect "openbao")`);
+    c.check(!OPENBAO_UNSUPPORTED_TYPES.includes(k.type), `${at}: key type ${k.type} is not available in OpenBao (dialect "openbao")`);
   }
 }
 

@@ -332,6 +332,8 @@ function validate(
 ): { digest?: string } {
   const check = new PropChecker(`LogForwarder ${path}`);
   check.dnsLabel('namespace', nsName);
+  // The construct creates and owns its namespace; a system namespace would be taken over.
+  check.check(!['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(nsName), `namespace "${nsName}" is reserved for the cluster`);
   check.check(PSS_VERSION.test(pssVersion), `podSecurityVersion "${pssVersion}" must be "latest" or "v1.<minor>"`);
   for (const f of ['agency', 'classification', 'jurisdiction', 'region'] as const) {
     check.check(typeof props.context?.[f] === 'string' && props.context[f].length > 0, `context.${f} must not be empty`);

@@ -224,7 +224,7 @@ function validate(path: string, props: ResidencyGuardProps, name: string, select
   exprs.forEach((e, i) => {
     const at = `tenantSelector.matchExpressions[${i}]`;
     check.check(isLabelKey(e.key), `${at}.key "${e.key}" is not a valid label key`);
-    check.check(OPERATORS.includes(e.operator), `${at}.operator must be In, NotIn, Exists or DoesNotExist`);
+    if (!OPERATORS.includes(e.operator)) return void check.check(false, `${at}.operator must be In, NotIn, Exists or DoesNotExist`);
     const needsValues = e.operator === 'In' || e.operator === 'NotIn';
     if (needsValues) check.check((e.values?.length ?? 0) > 0, `${at}: ${e.operator} needs at least one value`);
     else check.check(e.values === undefined || e.values.length === 0, `${at}: ${e.operator} takes no values`);

@@ -89,6 +89,13 @@ export function runCli(argv: readonly string[], io: Output): number {
 
 /** The `slz` binary: runs the CLI on the process's arguments and sets its exit code. */
 export function main(argv: readonly string[]): void {
+  // `slz … | head` closes the pipe early: that is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   process.exitCode = runCli(argv, processOutput(argv.includes('--debug')));
 }
 

@@ -27,6 +27,9 @@ export const TRANSIT_KEY_TYPES = [
 ] as const;
 export type TransitKeyType = (typeof TRANSIT_KEY_TYPES)[number];
 
+/** OpenBao documents only ML-DSA of the PQ types, and never had Vault Enterprise's CMAC types (cbom.md §11–§12). */
+export const OPENBAO_UNSUPPORTED_TYPES: readonly TransitKeyType[] = ['slh-dsa', 'hybrid', 'aes128-cmac', 'aes192-cmac', 'aes256-cmac'];
+
 export const ML_DSA_PARAMETER_SETS = ['44', '65', '87'] as const;
 export const SLH_DSA_PARAMETER_SETS = [
   'slh-dsa-sha2-128s',

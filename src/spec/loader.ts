@@ -60,7 +60,9 @@ export function parseText(text: string, fileName = ''): ParseResult {
     try {
       return { ok: true, doc: JSON.parse(text), text };
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
+      // V8 quotes a piece of the text (`Unexpected token 'h', "{"a": hvs.…"... is not valid JSON`);
+      // that piece may be a secret, so only the description and the position are kept.
+      const msg = (e instanceof Error ? e.message : String(e)).replace(/, ".*" is not valid JSON$/s, '');
       return failure('(file)', `is not valid JSON: ${msg}`, 'check commas, quotes and brackets');
     }
   }

@@ -68,7 +68,6 @@ export const metadataSchema = z
     name: dnsLabel.describe('Short name of the landing zone (DNS-1123 label); prefixes stack names.'),
     agency: z.string().min(1).max(200).describe('The agency that owns the tenancy, as it should appear in labels and reports.'),
     owner: z.email({ message: 'must be an e-mail address' }).describe('Contact for this landing zone (team mailbox).'),
-    labels: z.record(z.string(), z.string()).optional().describe('Extra labels for every Kubernetes object (string to string).'),
   })
   .describe('Who owns this landing zone.');
 
@@ -218,7 +217,10 @@ export const oidcSchema = z
   .strictObject({
     issuer: httpsUrl.describe('OIDC issuer URL of the national identity provider.'),
     clientId: z.string().min(1).describe('OIDC client id. The client secret comes from TF_VAR_oidc_client_secret at apply time.'),
-    adminGroups: z.array(z.string().min(1)).min(1).describe('Groups whose members may administer Vault.'),
+    adminGroups: z
+      .array(z.string().regex(/^[^,\s](?:[^,]*[^,\s])?$/, { message: 'must not contain commas or surrounding spaces (Vault reads commas in bound claims as separators)' }))
+      .min(1)
+      .describe('Groups whose members may administer Vault (no commas: Vault splits bound-claim values on them).'),
     groupsClaim: z.string().min(1).default('groups').describe('@default groups'),
     userClaim: z.string().min(1).default('sub').describe('@default sub'),
     mfa: z
@@ -244,6 +246,9 @@ export const loggingSchema = z
       })
       .describe('The in-country log sink.'),
     retentionDays: z.number().int().min(1).max(36500).describe("Security-log retention; at least the jurisdiction's minimum."),
+    auditRelay: hostPort
+      .optional()
+      .describe("host:port of a relay beside Vault that forwards audit events to the sink over TLS. Vault's socket audit device cannot speak TLS; without a relay it sends to the sink in clear."),
     forwarderImage: z.string().min(1).optional().describe('Log shipper image, from the in-country registry. @default <imageRegistry>/fluent/fluent-bit:3.2'),
   })
   .describe('Audit and log shipping to the in-country sink.');

@@ -3,7 +3,7 @@
  * tokens come from the environment or auth methods. Findings name the path and the kind of
  * secret, never the value.
  */
-import { type PathSegment, type ProblemList } from './problems';
+import { type PathSegment, type ProblemList, type SpecProblem } from './problems';
 
 interface SecretPattern {
   readonly kind: string;
@@ -26,6 +26,9 @@ const VALUE_PATTERNS: readonly SecretPattern[] = [
 /** Free-form keys (labels) whose name says they hold a secret. */
 const SECRET_KEY = /(^|[-_.])(password|passwd|secret|token|api-?key|private-?key|client-?secret|credentials?)$/i;
 
+/** A whole-value Terraform reference (`${var.oidc_client_secret}`) names a secret without holding it. */
+const TERRAFORM_REFERENCE = /^\$\{(var|data|local)\.[A-Za-z0-9_.-]+\}$/;
+
 function classify(value: string): string | undefined {
   for (const p of VALUE_PATTERNS) if (p.pattern.test(value)) return p.kind;
   return undefined;
@@ -33,12 +36,19 @@ function classify(value: string): string | undefined {
 
 const HINT = 'remove it and rotate it: tokens and keys come from the environment (VAULT_TOKEN, KUBECONFIG, TF_VAR_*) or auth methods, never from this file';
 
-/** Reports every secret-looking string or secret-named key in a parsed document. */
-export function findSecrets(doc: unknown, problems: ProblemList): void {
+/**
+ * Reports every secret-looking string or secret-named key in a parsed document, and returns the
+ * secret-looking strings so other problems that quote them can be redacted (`redactSecrets`).
+ */
+export function findSecrets(doc: unknown, problems: ProblemList): string[] {
+  const found: string[] = [];
   const walk = (node: unknown, path: PathSegment[]): void => {
     if (typeof node === 'string') {
       const kind = classify(node);
-      if (kind) problems.error(path, `looks like ${kind}; secrets never belong in the landing-zone file`, HINT);
+      if (kind) {
+        found.push(node);
+        problems.error(path, `looks like ${kind}; secrets never belong in the landing-zone file`, HINT);
+      }
       return;
     }
     if (Array.isArray(node)) {
@@ -48,8 +58,11 @@ export function findSecrets(doc: unknown, problems: ProblemList): void {
     if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
         const keyKind = classify(k);
-        if (keyKind) problems.error(path, `a key looks like ${keyKind}; secrets never belong in the landing-zone file`, HINT);
-        else if (SECRET_KEY.test(k) && typeof v === 'string' && v.length > 0) {
+        if (keyKind) {
+          found.push(k);
+          problems.error(path, `a key looks like ${keyKind}; secrets never belong in the landing-zone file`, HINT);
+        }
+        else if (SECRET_KEY.test(k) && typeof v === 'string' && v.length > 0 && !TERRAFORM_REFERENCE.test(v)) {
           problems.error([...path, k], 'a field named like a secret holds a value; secrets never belong in the landing-zone file', HINT);
           continue;
         }
@@ -58,6 +71,17 @@ export function findSecrets(doc: unknown, problems: ProblemList): void {
     }
   };
   walk(doc, []);
+  return found;
+}
+
+/**
+ * Other problems may quote a value verbatim (`"…" is not host:port`); where that value is a
+ * secret, the quote is replaced so the secret never reaches the terminal or a CI log.
+ */
+export function redactSecrets(items: readonly SpecProblem[], secrets: readonly string[]): SpecProblem[] {
+  if (secrets.length === 0) return [...items];
+  const scrub = (text: string): string => secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
+  return items.map((p) => ({ ...p, path: scrub(p.path), message: scrub(p.message), ...(p.hint === undefined ? {} : { hint: scrub(p.hint) }) }));
 }
 
 /** Secrets in the raw text outside values (comments, for instance), by line. */

@@ -12,6 +12,7 @@ import {
   getProvider,
   isoDate as toIsoDate,
   jurisdictionCodes,
+  OPENBAO_UNSUPPORTED_TYPES,
   PKI_KEY_BITS,
   residencyRulesAt,
   resolveClassification,
@@ -26,7 +27,7 @@ import {
 import { cidrContains, cidrOf, cidrsOverlap, hostOf, hostUnderDomain, ipInCidr, isIpLiteral, type Cidr } from './net';
 import { closest, type PathSegment, ProblemList, type SpecProblem } from './problems';
 import { exemptionSchema, landingZoneSchema, networkSchema, regionSchema, tenantSchema, type KeyPurpose, type LandingZone, type Region, type TransitKey } from './schema';
-import { findSecrets } from './secrets';
+import { findSecrets, redactSecrets } from './secrets';
 import { reportZodIssues } from './zod-issues';
 
 /** Where a region runs, resolved against the catalogue. */
@@ -88,24 +89,39 @@ type Partial = { [K in keyof LandingZone]?: LandingZone[K] } & { readonly invali
 export function validateLandingZone(doc: unknown, options: ValidateOptions = {}): ValidationResult {
   const problems = new ProblemList();
   const today = options.today ?? toIsoDate(new Date());
-  findSecrets(doc, problems);
+  const secrets = findSecrets(doc, problems);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     problems.error('(root)', 'must be a mapping with apiVersion, kind, metadata, …', 'start from examples/minimal/landing-zone.yaml');
-    return { ok: false, problems: problems.items };
+    return { ok: false, problems: redactSecrets(problems.items, secrets) };
   }
   const parsed = landingZoneSchema.safeParse(doc);
   let spec: Partial;
   if (parsed.success) spec = parsed.data;
   else {
     reportZodIssues(landingZoneSchema, doc, parsed.error.issues, problems);
+    suggestJurisdiction(doc as Record<string, unknown>, problems);
     spec = parseSections(doc as Record<string, unknown>);
   }
   const context = crossCheck(spec, problems, today);
   if (problems.errors.length > 0 || !parsed.success || !context) {
-    return { ok: false, problems: sortProblems(problems.items) };
+    return { ok: false, problems: redactSecrets(sortProblems(problems.items), secrets) };
   }
   const warnings = sortProblems(problems.warnings);
   return { ok: true, value: { spec: parsed.data, ...context, warnings }, warnings };
+}
+
+/**
+ * A jurisdiction the schema refuses by shape (`MYS`, `my`) gets the same "did you mean" as one
+ * that is well formed but not catalogued, instead of a fixed example.
+ */
+function suggestJurisdiction(doc: Record<string, unknown>, problems: ProblemList): void {
+  const written = doc.jurisdiction;
+  if (typeof written !== 'string') return;
+  const i = problems.items.findIndex((p) => p.path === 'jurisdiction' && p.hint === undefined);
+  if (i < 0) return;
+  const codes = jurisdictionCodes();
+  const near = closest(written.trim().toUpperCase(), codes);
+  problems.items[i] = { ...problems.items[i]!, hint: `${near ? `did you mean ${near}? ` : ''}catalogued: ${codes.join(', ')} (slz jurisdictions)` };
 }
 
 /**
@@ -463,6 +479,7 @@ function endpointsOf(spec: Partial): Endpoint[] {
     out.push({ path: ['regions', i, 'kubernetes', 'imageRegistry'], what: 'image registry', value: r.kubernetes.imageRegistry });
   });
   if (spec.logging) out.push({ path: ['logging', 'sink', 'address'], what: 'log sink', value: spec.logging.sink.address });
+  if (spec.logging?.auditRelay) out.push({ path: ['logging', 'auditRelay'], what: 'audit relay', value: spec.logging.auditRelay });
   if (spec.identity?.oidc) out.push({ path: ['identity', 'oidc', 'issuer'], what: 'identity provider', value: spec.identity.oidc.issuer });
   const st = spec.state;
   if (st?.backend === 'pg') out.push({ path: ['state', 'host'], what: 'state backend', value: st.host });
@@ -486,7 +503,7 @@ function checkEndpoints(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidrs:
     if (networkUnknown) break;
     const host = hostOf(ep.value);
     if (!host) continue;
-    const ok = isIpLiteral(host) ? cidrs.inCountry.some((c) => ipInCidr(host, c)) : domains.some((d) => hostUnderDomain(host, d));
+    const ok = isLoopback(host) || (isIpLiteral(host) ? cidrs.inCountry.some((c) => ipInCidr(host, c)) : domains.some((d) => hostUnderDomain(host, d)));
     if (!ok) {
       const hint = isIpLiteral(host)
         ? `the address must be inside network.inCountryCidrs (${cidrs.inCountry.map((c) => c.text).join(', ') || 'none declared'})`
@@ -521,11 +538,15 @@ function checkAdminAccess(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidr
 function checkCrypto(spec: Partial, j: Jurisdiction, today: string, problems: ProblemList): void {
   const policy = j.crypto;
   const needsEnterprise = (spec.regions ?? []).filter((r) => r.vault.edition !== 'enterprise' && r.vault.dialect === 'vault').map((r) => r.name);
+  const openbao = (spec.regions ?? []).filter((r) => r.vault.dialect === 'openbao').map((r) => r.name);
   (spec.tenants ?? []).forEach((t, ti) => {
     t.keys.forEach((k, ki) => {
       const path: PathSegment[] = ['tenants', ti, 'keys', ki];
       const algos = keyAlgorithms(k, path, problems);
       if (!algos) return;
+      if (openbao.length > 0 && OPENBAO_UNSUPPORTED_TYPES.includes(k.algorithm)) {
+        problems.error([...path, 'algorithm'], `${k.algorithm} keys are not available on OpenBao, which region(s) ${openbao.join(', ')} run`, 'use ml-dsa for post-quantum signatures on OpenBao, or hmac for MACs');
+      }
       for (const algo of algos) {
         const verdict = evaluateAlgorithm(policy, algo, today);
         if (verdict.status === 'not-allowed' || verdict.status === 'disallowed') problems.error([...path, 'algorithm'], `${k.algorithm} is not allowed by ${j.name}'s crypto policy for ${k.purpose}: ${verdict.reason}`, 'choose an allowed algorithm (slz jurisdictions ' + j.countryCode + ')');
@@ -608,8 +629,15 @@ function keyAlgorithms(k: TransitKey, path: PathSegment[], problems: ProblemList
   return k.algorithm === 'hybrid' ? used.slice(0, 1) : used;
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 function checkRetention(spec: Partial, j: Jurisdiction, problems: ProblemList): void {
   if (!spec.logging) return;
+  if (!spec.logging.auditRelay) {
+    problems.warn('logging.auditRelay', "is not set, so Vault's socket audit device sends audit events to the sink without TLS", 'run a TLS-forwarding relay beside Vault (e.g. the log forwarder or rsyslog with TLS) and give its host:port');
+  }
   const min = j.retention.securityLogDaysMin;
   if (spec.logging.retentionDays < min) {
     problems.error('logging.retentionDays', `${spec.logging.retentionDays} days is below ${j.name}'s minimum for security logs (${min} days)`, `keep security logs at least ${min} days (${j.retention.securityLogDaysDefault} recommended; slz jurisdictions ${j.countryCode})`);

@@ -108,15 +108,24 @@ export function reportZodIssues(schema: AnySchema, doc: unknown, issues: readonl
       case 'invalid_value': {
         const options = issue.values.map((v) => JSON.stringify(v));
         const got = valueAt(doc, local);
-        const near = typeof got === 'string' ? closest(got, issue.values.map(String)) : undefined;
-        problems.error(path, options.length === 1 ? `must be ${options[0]}` : `must be one of ${options.join(', ')}`, near ? `did you mean "${near}"?` : undefined);
+        // A single allowed value needs no "did you mean": the message already names it.
+        const near = typeof got === 'string' && options.length > 1 ? closest(got, issue.values.map(String)) : undefined;
+        // YAML reads 87 or true as a number or boolean; the allowed value is the same text in quotes.
+        const unquoted = (typeof got === 'number' || typeof got === 'boolean') && issue.values.some((v) => typeof v === 'string' && v === String(got));
+        const hint = near ? `did you mean "${near}"?` : unquoted ? `write it in quotes ("${String(got)}"): YAML reads ${String(got)} as a ${typeof got}` : undefined;
+        problems.error(path, options.length === 1 ? `must be ${options[0]}` : `must be one of ${options.join(', ')}`, hint);
         break;
       }
       case 'invalid_union': {
-        const disc = /discriminator/i.test(issue.message) || /discriminator/i.test(String((issue as { note?: string }).note ?? ''));
-        const parent = valueAt(doc, local);
-        if (disc && parent && typeof parent === 'object' && 'backend' in parent) {
-          problems.error([...path, 'backend'], 'must be one of "local", "pg", "kubernetes", "s3"', 'the state backend decides which other keys apply');
+        // zod 4 reports an unknown discriminator at the discriminator's own path, with the allowed values.
+        const disc = issue as { discriminator?: string; options?: readonly unknown[] };
+        if (disc.discriminator && disc.options && disc.options.length > 0 && issue.errors.length === 0) {
+          const got = valueAt(doc, local);
+          const allowed = disc.options.map(String);
+          const list = allowed.map((o) => JSON.stringify(o)).join(', ');
+          const near = typeof got === 'string' ? closest(got, allowed) : undefined;
+          if (got === undefined) problems.error(path, 'is required', `one of ${list}; ${disc.discriminator} decides which other keys apply`);
+          else problems.error(path, `must be one of ${list}`, near ? `did you mean "${near}"?` : `${disc.discriminator} decides which other keys apply`);
         } else if (issue.errors.length > 0) {
           // Report the branch with the fewest issues: the one the author most likely meant.
           const best = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
