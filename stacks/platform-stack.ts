@@ -49,6 +49,9 @@ export class PlatformStack extends SovereignStack {
       sink: { type: spec.logging.sink.type, host: sinkHost, port: sinkPort },
       tenantNamespaces: tenantsInRegion(spec, region.name).map((t) => t.name),
       context: this.context,
+      ...(spec.logging.sink.cidr && region.kubernetes.apiServerCidr
+        ? { firewall: { inCountryCidrs: spec.network?.inCountryCidrs ?? [], sinkCidr: spec.logging.sink.cidr, apiServerCidr: region.kubernetes.apiServerCidr } }
+        : {}),
     });
 
     this.kubernetesAuth = new KubernetesAuthMount(this, 'kubernetes-auth', {

@@ -7,7 +7,7 @@ import { JwtAuthBackend } from '@cdktf/provider-vault/lib/jwt-auth-backend';
 import { JwtAuthBackendRole } from '@cdktf/provider-vault/lib/jwt-auth-backend-role';
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import ipaddr from 'ipaddr.js';
+import { parseCidr } from '../../src/spec/net';
 import { PropChecker } from '../common/validate';
 
 const MOUNT_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
@@ -198,11 +198,9 @@ function isClaimValue(v: string): boolean {
 }
 
 function cidrProblem(text: string): string | undefined {
-  if (!ipaddr.isValidCIDR(text)) return 'not a CIDR (address/prefix)';
-  const [address, prefix] = ipaddr.parseCIDR(text);
-  if (prefix === 0) return 'a /0 binds the token to every network';
-  const network = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
-  if (network.toString() !== address.toString()) return `host bits set (did you mean ${network.toString()}/${prefix}?)`;
+  const parsed = parseCidr(text);
+  if ('error' in parsed) return `${parsed.error} (${parsed.hint})`;
+  if (parsed.prefix === 0) return 'a /0 binds the token to every network';
   return undefined;
 }
 

@@ -54,7 +54,7 @@ export function resolveClassification(j: Jurisdiction, written: string): Classif
     return {
       ok: false,
       reason: `"${written}" (${umbrella.scheme.id}) covers several levels (${umbrella.level.coversOrdinals!.join(', ')}) and cannot classify a tenancy by itself`,
-      hint: `use the precise marking, e.g. one of ${otherLabels(j, umbrella.scheme.id)}`,
+      hint: `use the precise marking, e.g. one of ${otherLabels(j, umbrella.scheme.id, umbrella.level.coversOrdinals!)}`,
     };
   }
   const precise = hits.filter((h) => !h.level.coversOrdinals || h.level.coversOrdinals.length <= 1);
@@ -80,9 +80,10 @@ function allLabels(j: Jurisdiction): string {
   return [...labels].join(', ');
 }
 
-function otherLabels(j: Jurisdiction, excludeScheme: string): string {
+/** Precise labels of the other schemes at the levels an umbrella covers (never a level the umbrella rules out). */
+function otherLabels(j: Jurisdiction, excludeScheme: string, covered: readonly Ordinal[]): string {
   const labels = new Set<string>();
-  for (const s of j.classificationSchemes) if (s.id !== excludeScheme) for (const l of s.levels) if (!l.coversOrdinals) labels.add(l.label);
+  for (const s of j.classificationSchemes) if (s.id !== excludeScheme) for (const l of s.levels) if (!l.coversOrdinals && covered.includes(l.ordinal)) labels.add(l.label);
   return [...labels].join(', ');
 }
 

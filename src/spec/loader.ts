@@ -62,12 +62,14 @@ export function parseText(text: string, fileName = ''): ParseResult {
     } catch (e) {
       // V8 quotes a piece of the text (`Unexpected token 'h', "{"a": hvs.…"... is not valid JSON`);
       // that piece may be a secret, so only the description and the position are kept.
-      const msg = (e instanceof Error ? e.message : String(e)).replace(/, ".*" is not valid JSON$/s, '');
+      const msg = (e instanceof Error ? e.message : String(e)).replace(/, (?:\.\.\.)?".*is not valid JSON$/s, '');
       return failure('(file)', `is not valid JSON: ${msg}`, 'check commas, quotes and brackets');
     }
   }
   // YAML 1.2 is a superset of JSON, so JSON-looking text without a .json name parses here too.
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+  // logLevel 'error': yaml would otherwise print its own warnings (quoting the file's text, which may
+  // hold a secret) to the process's stderr, outside the `path: message` contract.
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true, strict: true, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
   if (!Array.isArray(docs)) {
     return failure('(file)', 'is not a YAML document', 'check the file');

@@ -10,18 +10,33 @@ export interface Cidr {
 
 export type CidrParse = Cidr | { readonly error: string; readonly hint: string };
 
+const PREFIX = /^(0|[1-9][0-9]{0,2})$/;
+
+/**
+ * Strict CIDR parsing: four-part decimal IPv4 (ipaddr.js alone also accepts shorthand such as
+ * `10.1/8` or `0x0a.0.0.0/8`, which Kubernetes rejects and reviewers misread), IPv6 without zone
+ * ids, and no host bits set.
+ */
 export function parseCidr(text: string): CidrParse {
-  if (!text.includes('/')) return { error: `"${text}" is not a CIDR`, hint: 'write it as address/prefix, e.g. 10.20.0.0/16' };
-  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
-  try {
-    parsed = ipaddr.parseCIDR(text);
-  } catch {
-    return { error: `"${text}" is not a CIDR`, hint: 'write it as address/prefix, e.g. 10.20.0.0/16 or fd00::/8' };
+  const parts = text.split('/');
+  if (parts.length !== 2) return { error: `"${text}" is not a CIDR`, hint: 'write it as address/prefix, e.g. 10.20.0.0/16 or fd00::/8' };
+  const [addr = '', len = ''] = parts;
+  if (!PREFIX.test(len)) return { error: `"${text}" has an invalid prefix length`, hint: 'the prefix is a whole number, e.g. /16' };
+  const prefix = Number(len);
+  let kind: 'ipv4' | 'ipv6';
+  if (addr.includes(':')) {
+    // Zone ids (fe80::1%eth0) mean nothing in a network-wide rule.
+    if (addr.includes('%') || !ipaddr.IPv6.isValid(addr)) return { error: `"${text}" is not a valid IPv6 CIDR`, hint: 'e.g. fd00:10::/32' };
+    kind = 'ipv6';
+  } else {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(addr)) return { error: `"${text}" is not a valid IPv4 CIDR`, hint: 'four decimal octets without leading zeros, e.g. 10.20.0.0/16' };
+    kind = 'ipv4';
   }
-  const [address, prefix] = parsed;
-  const kind = address.kind();
+  const max = kind === 'ipv4' ? 32 : 128;
+  if (prefix > max) return { error: `"${text}" has a prefix longer than /${max}`, hint: `use a prefix from 0 to ${max}` };
+  const address = kind === 'ipv4' ? ipaddr.IPv4.parse(addr) : ipaddr.IPv6.parse(addr);
   const network = kind === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
-  if (network.toString() !== address.toString()) {
+  if (network.toNormalizedString() !== address.toNormalizedString()) {
     return { error: `"${text}" has host bits set`, hint: `did you mean ${network.toString()}/${prefix}?` };
   }
   return { text, kind, address, prefix };

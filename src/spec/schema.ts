@@ -91,6 +91,7 @@ export const kubernetesSchema = z
     configPath: z.string().min(1).optional().describe('kubeconfig path. @default the provider default (KUBECONFIG or ~/.kube/config)'),
     host: httpsUrl.optional().describe('Kubernetes API server URL. Required at or above the residency threshold so the endpoint can be checked.'),
     imageRegistry: hostname.describe('In-country image registry host; the admission policy refuses images from anywhere else.'),
+    apiServerCidr: cidr.optional().describe('Network of the API server endpoints as pods see them (after the kubernetes Service DNAT); the log forwarder may reach only it and the sink.'),
     nodeRegions: z.array(z.string().min(1)).min(1).optional().describe('Values of topology.kubernetes.io/region that tenant pods must be pinned to. @default [site id]'),
     dns: z
       .strictObject({
@@ -243,6 +244,7 @@ export const loggingSchema = z
       .strictObject({
         type: z.enum(['syslog', 'http', 'forward']).describe('Sink protocol (always over TLS).'),
         address: hostPort.describe('host:port of the in-country log sink.'),
+        cidr: cidr.optional().describe("Network holding the sink's addresses, inside network.inCountryCidrs: the log forwarder's firewall opens egress to it only. Without it (or without kubernetes.apiServerCidr) the forwarder's namespace gets no NetworkPolicies."),
       })
       .describe('The in-country log sink.'),
     retentionDays: z.number().int().min(1).max(36500).describe("Security-log retention; at least the jurisdiction's minimum."),

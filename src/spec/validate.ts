@@ -387,6 +387,13 @@ function checkNetwork(spec: Partial, problems: ProblemList): NetworkCidrs {
       );
     }
   });
+  const insideInCountry = (text: string | undefined, path: PathSegment[], what: string) => {
+    if (!text || !inCountryKnown) return;
+    const c = cidrOf(text);
+    if (!inCountry.some((ic) => cidrContains(ic, c))) problems.error(path, `${what} ${text} is not inside network.inCountryCidrs`, 'the log forwarder may only reach in-country networks');
+  };
+  insideInCountry(spec.logging?.sink.cidr, ['logging', 'sink', 'cidr'], 'the sink network');
+  (spec.regions ?? []).forEach((r, i) => insideInCountry(r.kubernetes.apiServerCidr, ['regions', i, 'kubernetes', 'apiServerCidr'], 'the API server network'));
   const admin = (net?.adminCidrs ?? net?.inCountryCidrs ?? []).map(cidrOf);
   return { inCountry, admin };
 }

@@ -113,7 +113,10 @@ export function reportZodIssues(schema: AnySchema, doc: unknown, issues: readonl
         // YAML reads 87 or true as a number or boolean; the allowed value is the same text in quotes.
         const unquoted = (typeof got === 'number' || typeof got === 'boolean') && issue.values.some((v) => typeof v === 'string' && v === String(got));
         const hint = near ? `did you mean "${near}"?` : unquoted ? `write it in quotes ("${String(got)}"): YAML reads ${String(got)} as a ${typeof got}` : undefined;
-        problems.error(path, options.length === 1 ? `must be ${options[0]}` : `must be one of ${options.join(', ')}`, hint);
+        const allowed = options.length === 1 ? `must be ${options[0]}` : `must be one of ${options.join(', ')}`;
+        // A missing key is "required", as for every other field, not a wrong value.
+        if (got === undefined) problems.error(path, 'is required', allowed.replace(/^must be/, 'it must be'));
+        else problems.error(path, allowed, hint);
         break;
       }
       case 'invalid_union': {

@@ -1,7 +1,8 @@
 /** `slz synth [FILE] [--out DIR]`: validate, synthesize, write atomically, print a summary. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatProblem, loadLandingZone } from '../../spec';
+import { formatProblem, loadLandingZone, type ResolvedLandingZone } from '../../spec';
+import { CONTEXT_FILE, type SynthContextFile } from '../../synthesized/context';
 import { CliError, EXIT_OK } from '../errors';
 import { resolveLandingZoneFile } from '../landing-zone-file';
 import { commitOutput, discardOutput, stageOutput } from '../output-dir';
@@ -32,6 +33,7 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
     const { buildLandingZone } = require('../../../stacks/landing-zone') as typeof import('../../../stacks/landing-zone');
     const { app } = buildLandingZone(result.value, { outdir: staged.staging });
     app.synth();
+    writeFileSync(join(staged.staging, CONTEXT_FILE), `${JSON.stringify(synthContext(result.value), null, 2)}\n`);
     const stacks = summarize(staged.staging);
     commitOutput(staged);
     const total = stacks.reduce((n, s) => n + s.resources, 0);
@@ -57,4 +59,22 @@ export function summarize(dir: string): StackSummary[] {
       const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
       return { name, resources };
     });
+}
+
+export function synthContext(lz: ResolvedLandingZone): SynthContextFile {
+  const spec = lz.spec;
+  return {
+    apiVersion: 'slz/v1',
+    kind: 'SynthContext',
+    name: spec.metadata.name,
+    agency: spec.metadata.agency,
+    jurisdiction: lz.jurisdiction.countryCode,
+    classification: spec.classification,
+    ordinal: lz.ordinal,
+    strict: lz.strict,
+    inCountryCidrs: spec.network?.inCountryCidrs ?? [],
+    endpointDomains: spec.network?.endpointDomains ?? [],
+    vaultDialects: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.dialect])),
+    exemptions: spec.exemptions,
+  };
 }
