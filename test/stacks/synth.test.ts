@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { ProblemList } from '../../src/spec/problems';
@@ -167,7 +167,7 @@ describe('slz synth on bad input or a bad destination', () => {
     const dir = tempDir();
     const token = `hvs.${'A1b2C3d4'.repeat(4)}`;
     const file = join(dir, 'lz.yaml');
-    const text = require('node:fs').readFileSync(MINIMAL, 'utf8').replace('context: pdsa-cyberjaya', `context: ${token}`);
+    const text = readFileSync(MINIMAL, 'utf8').replace('context: pdsa-cyberjaya', `context: ${token}`);
     writeFileSync(file, text);
     const out = join(dir, 'out');
     const r = slz('synth', file, '--out', out);
