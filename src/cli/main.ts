@@ -19,6 +19,7 @@ const commands = {
   schema: lazy(() => require('./commands/schema') as typeof import('./commands/schema')),
   jurisdictions: lazy(() => require('./commands/jurisdictions') as typeof import('./commands/jurisdictions')),
   synth: lazy(() => require('./commands/synth') as typeof import('./commands/synth')),
+  init: lazy(() => require('./commands/init') as typeof import('./commands/init')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -59,6 +60,14 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .argument('[code]', 'ISO 3166-1 alpha-2 code, e.g. MY')
     .option('--json', 'print the catalogue data as JSON')
     .action((code: string | undefined, opts: { json?: boolean }) => setExit(commands.jurisdictions().runJurisdictions(code, opts, io())));
+
+  program
+    .command('init')
+    .description('copy a bundled example into a new folder to start your own landing zone')
+    .argument('[example]', 'example name (minimal, ministry-health, national-registry, asean-shared-service, sovereign-ai-workspace, typescript-fork)')
+    .argument('[dir]', 'new folder to create')
+    .option('--package <spec>', 'dependency spec for sovereign-landing-zone in the new package.json (default ^<this version>)')
+    .action((example: string | undefined, dir: string | undefined, opts: { package?: string }) => setExit(commands.init().runInit(example, dir, opts, io())));
 
   return program;
 }

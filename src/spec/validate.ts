@@ -375,7 +375,8 @@ function checkNetwork(spec: Partial, problems: ProblemList): NetworkCidrs {
   };
   checkDisjoint(net?.egress ?? [], ['network', 'egress'], 'egress destination');
   checkDisjoint(net?.ingress ?? [], ['network', 'ingress'], 'ingress source');
-  const inCountryKnown = !spec.invalid?.has('network.inCountryCidrs');
+  // Unknown when the list, or the whole network section, did not parse: checks against it would mislead.
+  const inCountryKnown = !spec.invalid?.has('network.inCountryCidrs') && !(spec.invalid?.has('network') && net === undefined);
   (net?.egress ?? []).forEach((e, i) => {
     if (!inCountryKnown) return;
     const c = cidrOf(e.cidr);

@@ -11,14 +11,20 @@ interface DefLike {
   readonly element?: AnySchema;
   readonly options?: readonly AnySchema[];
   readonly in?: AnySchema;
+  readonly discriminator?: string;
+  readonly values?: readonly unknown[];
 }
 
 function defOf(schema: AnySchema): DefLike {
   return schema._zod.def as unknown as DefLike;
 }
 
-/** The object keys a schema accepts at a path (all options of a union), to suggest near misses. */
-export function keysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
+/**
+ * The object keys a schema accepts at a path, to suggest near misses: all options of a union, or,
+ * for a discriminated union whose discriminator `value` names an option, that option's keys only
+ * (a `pg` state backend is not offered the keys of `s3`).
+ */
+export function keysAt(schema: AnySchema, path: readonly PathSegment[], value?: unknown): string[] {
   const found = new Set<string>();
   const visit = (s: AnySchema, rest: readonly PathSegment[]): void => {
     const def = defOf(s);
@@ -34,9 +40,12 @@ export function keysAt(schema: AnySchema, path: readonly PathSegment[]): string[
       case 'pipe':
         if (def.in) visit(def.in, rest);
         return;
-      case 'union':
-        for (const o of def.options ?? []) visit(o, rest);
+      case 'union': {
+        const options = def.options ?? [];
+        const chosen = rest.length === 0 && def.discriminator ? options.filter((o) => discriminates(o, def.discriminator!, value)) : [];
+        for (const o of chosen.length > 0 ? chosen : options) visit(o, rest);
         return;
+      }
       case 'array':
         if (rest.length > 0 && def.element) visit(def.element, rest.slice(1));
         return;
@@ -56,6 +65,13 @@ export function keysAt(schema: AnySchema, path: readonly PathSegment[]): string[
   };
   visit(schema, path);
   return [...found];
+}
+
+/** Whether a union option's discriminator literal is the value's discriminator. */
+function discriminates(option: AnySchema, discriminator: string, value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const literal = defOf(option).shape?.[discriminator];
+  return literal !== undefined && (defOf(literal).values ?? []).includes((value as Record<string, unknown>)[discriminator]);
 }
 
 function describeReceived(input: unknown): string {
@@ -91,7 +107,7 @@ export function reportZodIssues(schema: AnySchema, doc: unknown, issues: readonl
     const local = issue.path as PathSegment[];
     switch (issue.code) {
       case 'unrecognized_keys': {
-        const known = keysAt(schema, local);
+        const known = keysAt(schema, local, valueAt(doc, local));
         for (const key of issue.keys) {
           const near = closest(key, known);
           problems.error([...path, key], 'is not a known key', near ? `did you mean "${near}"?` : `known keys here: ${known.join(', ')}`);
