@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+'use strict';
+// Regenerates the documents that are derived from code: docs/landing-zone-file.md (from the zod
+// schema) and, once the compliance engine is built, RULES.md and docs/control-mapping.md.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dist = (p) => require(path.join(root, 'dist', p));
+const write = (file, text) => {
+  fs.writeFileSync(path.join(root, file), text.endsWith('\n') ? text : `${text}\n`);
+  process.stdout.write(`wrote ${file}\n`);
+};
+
+write('docs/landing-zone-file.md', dist('src/spec/reference-doc.js').renderLandingZoneReference());
