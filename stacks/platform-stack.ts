@@ -41,7 +41,7 @@ export class PlatformStack extends SovereignStack {
     const region = this.region;
     const { host: sinkHost, port: sinkPort } = splitHostPort(spec.logging.sink.address);
     // Vault's socket device cannot speak TLS: it sends to the relay when one is declared.
-    this.audit = new AuditLogging(this, 'audit', { sink: splitHostPort(spec.logging.auditRelay ?? spec.logging.sink.address) });
+    this.audit = new AuditLogging(this, 'audit', { filePath: spec.logging.auditFilePath, sink: splitHostPort(spec.logging.auditRelay ?? spec.logging.sink.address) });
 
     this.logForwarder = new LogForwarder(this, 'log-forwarder', {
       image: `${region.kubernetes.imageRegistry}/${spec.logging.forwarderImage ?? DEFAULT_FORWARDER_IMAGE}`,

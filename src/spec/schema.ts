@@ -251,6 +251,11 @@ export const loggingSchema = z
     auditRelay: hostPort
       .optional()
       .describe("host:port of a relay beside Vault that forwards audit events to the sink over TLS. Vault's socket audit device cannot speak TLS; without a relay it sends to the sink in clear."),
+    auditFilePath: z
+      .string()
+      .regex(/^\/[A-Za-z0-9._/-]+$/, { message: 'must be an absolute path without spaces' })
+      .default('/vault/audit/audit.log')
+      .describe("Where Vault's file audit device writes, on the Vault server. @default /vault/audit/audit.log"),
     forwarderImage: z.string().min(1).optional().describe('Log shipper image, from the in-country registry. @default <imageRegistry>/fluent/fluent-bit:3.2'),
   })
   .describe('Audit and log shipping to the in-country sink.');
