@@ -66,11 +66,25 @@ export interface ResourceRule extends RuleMeta {
   check(resource: ResourceRef, ctx: RuleContext): Outcome | readonly Outcome[];
 }
 
-/** A subject a stack-level rule judged: a resource (by address) or the stack itself. */
+/**
+ * Where in a stack a non-resource subject sits (a provider block, the backend, a variable):
+ * a construct-path-like label that suppressions can match, and its path in `cdk.tf.json`.
+ * Labels are `<stack>/provider/<name>[.<alias>]`, `<stack>/backend/<type>`,
+ * `<stack>/terraform/required_providers/<name>`, `<stack>/terraform/required_version`,
+ * `<stack>/variable/<name>`, `<stack>/output/<name>`.
+ */
+export interface SubjectLocation {
+  readonly constructPath: string;
+  readonly jsonPath: readonly (string | number)[];
+}
+
+/** A subject a stack-level rule judged: a resource, another part of the stack (`location`), or the stack itself. */
 export interface StackOutcome {
   readonly outcome: Outcome;
-  /** The resource the outcome is about; the stack itself when absent. */
+  /** The resource the outcome is about; the stack itself when neither this nor `location` is set. */
   readonly resource?: ResourceRef;
+  /** A non-resource subject (provider block, backend, variable). Ignored when `resource` is set. */
+  readonly location?: SubjectLocation;
 }
 
 /** Needs all resources of a stack at once (e.g. "every namespace has a default-deny policy"). */
@@ -80,6 +94,14 @@ export interface StackRule extends RuleMeta {
 }
 
 export type Rule = ResourceRule | StackRule;
+
+/**
+ * A rule the engine itself enforces (suppression meta-rules SB-SUP*): metadata only, so it is
+ * listed in packs, RULES.md and SARIF like any other rule, but never run on resources.
+ */
+export interface MetaRule extends RuleMeta {
+  readonly scope: 'engine';
+}
 
 /** A rule's result on one subject, as reported. */
 export interface Finding {
@@ -94,6 +116,10 @@ export interface Finding {
   readonly constructPath: string;
   readonly address?: string;
   readonly attribute?: string;
+  /** Path of the subject in the stack's `cdk.tf.json` (e.g. `['resource', type, name]`); the attribute is below it. */
+  readonly jsonPath?: readonly (string | number)[];
+  /** Stable across runs and message wording: a hash of rule id, construct path and attribute. */
+  readonly fingerprint: string;
   /** Set when an exemption accepted this finding. */
   readonly suppressedBy?: Suppression;
 }
@@ -105,7 +131,9 @@ export interface Suppression {
   readonly resource: string;
   readonly reason: string;
   readonly owner: string;
-  /** ISO date. */
+  /** ISO date (YYYY-MM-DD): the last day the suppression holds. */
   readonly expires: string;
   readonly ticket?: string;
+  /** Where it was declared, for messages: e.g. `slz-context.json exemptions[0]`, `api`. */
+  readonly source?: string;
 }

@@ -73,6 +73,11 @@ export interface AlgorithmInfo {
   readonly experimental: boolean;
   /** True where the level or classification is an inference, not a NIST statement (cbom.md §9). */
   readonly inferred: boolean;
+  /**
+   * Set on the combination of a hybrid key (see `hybridAlgorithm`): its post-quantum and
+   * classical halves. Absent on every single algorithm.
+   */
+  readonly hybridParts?: readonly [AlgorithmInfo, AlgorithmInfo];
 }
 
 function info(a: Omit<AlgorithmInfo, 'enterpriseOnly' | 'experimental' | 'inferred'> & Partial<AlgorithmInfo>): AlgorithmInfo {
@@ -249,3 +254,603 @@ export function policyPurpose(primitive: Primitive): CryptoPurpose {
       return 'pke';
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hybrid keys, CycloneDX names, and the Terraform resources that carry cryptography.
+//
+// Everything below is shared by the CBOM (src/crypto) and the pqc-readiness compliance pack, so
+// the inventory and the rules classify every resource identically (cbom.md §7–§13).
+
+/**
+ * The combination of a hybrid key: safe while either half holds. Policy judges it by its
+ * post-quantum half (as landing-zone validation does), so it carries that half's family and
+ * strength; its classical security is the classical half's.
+ */
+export function hybridAlgorithm(pq: AlgorithmInfo, classical: AlgorithmInfo): AlgorithmInfo {
+  return info({
+    id: `${pq.id}+${classical.id}`,
+    family: pq.family,
+    primitive: 'signature',
+    strength: pq.strength,
+    classicalSecurityBits: classical.classicalSecurityBits,
+    nistQuantumSecurityLevel: pq.nistQuantumSecurityLevel,
+    quantumVulnerable: false,
+    enterpriseOnly: pq.enterpriseOnly || classical.enterpriseOnly,
+    experimental: pq.experimental || classical.experimental,
+    inferred: pq.inferred || classical.inferred,
+    hybridParts: [pq, classical],
+  });
+}
+
+/** Families standardised for post-quantum use (FIPS 203/204/205). */
+export const POST_QUANTUM_FAMILIES: readonly string[] = ['ML-DSA', 'SLH-DSA', 'ML-KEM'];
+
+/** CycloneDX 1.6 `algorithmProperties.primitive` values this project emits. */
+export type CdxPrimitive = 'ae' | 'signature' | 'mac' | 'pke' | 'combiner' | 'unknown';
+/** CycloneDX 1.6 `algorithmProperties.cryptoFunctions` values this project emits. */
+export type CdxCryptoFunction = 'keygen' | 'encrypt' | 'decrypt' | 'sign' | 'verify' | 'tag' | 'unknown';
+export type SignatureHash = 'SHA-256' | 'SHA-384' | 'SHA-512';
+export type RsaScheme = 'oaep' | 'pss' | 'pkcs1v15';
+
+/** How an algorithm is written in a CycloneDX 1.6 BOM. */
+export interface CycloneDxAlgorithm {
+  /**
+   * Component name following the CycloneDX cryptography registry patterns
+   * (`schema/cryptography-defs.json`), e.g. `AES-256-GCM`, `ECDSA-P-384-SHA-384`,
+   * `RSA-PKCS1-1.5-SHA-384-3072`, `ML-DSA-87`. Hybrid combinations have no registry pattern and
+   * are written `<pq>+<classical>`.
+   */
+  readonly name: string;
+  readonly primitive: CdxPrimitive;
+  readonly parameterSetIdentifier?: string;
+  /** std-curves name (neuromancer.sk), e.g. `nist/P-384`, `other/Ed25519`. */
+  readonly curve?: string;
+  readonly mode?: 'gcm';
+  readonly padding?: 'oaep' | 'pkcs1v15';
+  readonly cryptoFunctions: readonly CdxCryptoFunction[];
+  readonly oid?: string;
+}
+
+// OIDs: NIST CSOR (AES, ML-DSA, SLH-DSA), RFC 8103 (ChaCha20-Poly1305), RFC 8410 (Ed25519),
+// RFC 5758 (ecdsa-with-SHA2), RFC 8017 (RSA), RFC 4231 / RFC 8018 (hmacWithSHA256).
+const AES_GCM_OID: Record<number, string> = { 128: '2.16.840.1.101.3.4.1.6', 192: '2.16.840.1.101.3.4.1.26', 256: '2.16.840.1.101.3.4.1.46' };
+const ECDSA_OID: Record<SignatureHash, string> = { 'SHA-256': '1.2.840.10045.4.3.2', 'SHA-384': '1.2.840.10045.4.3.3', 'SHA-512': '1.2.840.10045.4.3.4' };
+const RSA_PKCS1_OID: Record<SignatureHash, string> = { 'SHA-256': '1.2.840.113549.1.1.11', 'SHA-384': '1.2.840.113549.1.1.12', 'SHA-512': '1.2.840.113549.1.1.13' };
+const ML_DSA_OID: Record<string, string> = { '44': '2.16.840.1.101.3.4.3.17', '65': '2.16.840.1.101.3.4.3.18', '87': '2.16.840.1.101.3.4.3.19' };
+const SLH_DSA_OID_ORDER = ['SHA2-128s', 'SHA2-128f', 'SHA2-192s', 'SHA2-192f', 'SHA2-256s', 'SHA2-256f', 'SHAKE-128s', 'SHAKE-128f', 'SHAKE-192s', 'SHAKE-192f', 'SHAKE-256s', 'SHAKE-256f'];
+
+const SIGN: readonly CdxCryptoFunction[] = ['keygen', 'sign', 'verify'];
+const CIPHER: readonly CdxCryptoFunction[] = ['keygen', 'encrypt', 'decrypt'];
+const MAC: readonly CdxCryptoFunction[] = ['keygen', 'tag'];
+
+/**
+ * The CycloneDX form of a classified algorithm. `hash` names the digest a PKI signature uses
+ * (from `signature_bits`); `rsaScheme` the RSA padding (transit encrypts with OAEP and signs with
+ * PSS by default; Vault PKI signs with PKCS#1 v1.5 unless `use_pss`).
+ */
+export function cyclonedxAlgorithm(algo: AlgorithmInfo, opts: { readonly hash?: SignatureHash; readonly rsaScheme?: RsaScheme } = {}): CycloneDxAlgorithm {
+  if (algo.hybridParts) {
+    const [pq, classical] = algo.hybridParts;
+    return { name: `${cyclonedxAlgorithm(pq).name}+${cyclonedxAlgorithm(classical).name}`, primitive: 'combiner', cryptoFunctions: SIGN };
+  }
+  const bits = String(algo.strength);
+  switch (algo.family) {
+    case 'AES-GCM':
+      return { name: `AES-${bits}-GCM`, primitive: 'ae', parameterSetIdentifier: bits, mode: 'gcm', cryptoFunctions: CIPHER, ...opt('oid', AES_GCM_OID[algo.strength]) };
+    case 'ChaCha20-Poly1305':
+      return { name: 'ChaCha20-Poly1305', primitive: 'ae', parameterSetIdentifier: '256', cryptoFunctions: CIPHER, oid: '1.2.840.113549.1.9.16.3.18' };
+    case 'AES-CMAC':
+      return { name: `AES-${bits}-CMAC`, primitive: 'mac', parameterSetIdentifier: bits, cryptoFunctions: MAC };
+    case 'HMAC':
+      return { name: algo.id, primitive: 'mac', parameterSetIdentifier: '256', cryptoFunctions: MAC, oid: '1.2.840.113549.2.9' };
+    case 'EdDSA':
+      return { name: 'Ed25519', primitive: 'signature', curve: 'other/Ed25519', cryptoFunctions: SIGN, oid: '1.3.101.112' };
+    case 'ECDSA':
+      return {
+        name: `ECDSA-P-${bits}${opts.hash ? `-${opts.hash}` : ''}`,
+        primitive: 'signature',
+        curve: `nist/P-${bits}`,
+        cryptoFunctions: SIGN,
+        ...opt('oid', opts.hash ? ECDSA_OID[opts.hash] : undefined),
+      };
+    case 'RSA': {
+      if (algo.primitive === 'pke') {
+        return { name: `RSA-OAEP-${bits}`, primitive: 'pke', parameterSetIdentifier: bits, padding: 'oaep', cryptoFunctions: CIPHER, oid: '1.2.840.113549.1.1.7' };
+      }
+      const hash = opts.hash ? `-${opts.hash}` : '';
+      if ((opts.rsaScheme ?? 'pss') === 'pkcs1v15') {
+        return {
+          name: `RSA-PKCS1-1.5${hash}-${bits}`,
+          primitive: 'signature',
+          parameterSetIdentifier: bits,
+          padding: 'pkcs1v15',
+          cryptoFunctions: SIGN,
+          ...opt('oid', opts.hash ? RSA_PKCS1_OID[opts.hash] : undefined),
+        };
+      }
+      return { name: `RSA-PSS${hash}-${bits}`, primitive: 'signature', parameterSetIdentifier: bits, cryptoFunctions: SIGN, oid: '1.2.840.113549.1.1.10' };
+    }
+    case 'ML-DSA':
+      return { name: algo.id, primitive: 'signature', parameterSetIdentifier: bits, cryptoFunctions: SIGN, ...opt('oid', ML_DSA_OID[bits]) };
+    case 'SLH-DSA': {
+      const set = algo.id.slice('SLH-DSA-'.length);
+      const index = SLH_DSA_OID_ORDER.indexOf(set);
+      return { name: algo.id, primitive: 'signature', parameterSetIdentifier: set, cryptoFunctions: SIGN, ...opt('oid', index >= 0 ? `2.16.840.1.101.3.4.3.${20 + index}` : undefined) };
+    }
+    default:
+      return { name: algo.id, primitive: algo.primitive, cryptoFunctions: ['unknown'] };
+  }
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** One algorithm a resource uses, with its classification and its CycloneDX form. */
+export interface AlgorithmUse {
+  readonly info: AlgorithmInfo;
+  readonly cdx: CycloneDxAlgorithm;
+  /** For hybrid keys: the combination, or one of its halves. */
+  readonly part?: 'combiner' | 'pq-half' | 'classical-half';
+}
+
+function use(algo: AlgorithmInfo, opts: { hash?: SignatureHash; rsaScheme?: RsaScheme } = {}, part?: AlgorithmUse['part']): AlgorithmUse {
+  return { info: algo, cdx: cyclonedxAlgorithm(algo, opts), ...(part ? { part } : {}) };
+}
+
+/** Vault transit creates a 256-bit HMAC key beside every key, at creation and each rotation (cbom.md §9). */
+export const TRANSIT_HMAC_KEY_BITS = 256;
+export const TRANSIT_HMAC_ALGORITHM: AlgorithmUse = use(symmetric('HMAC-SHA-256', 'HMAC', 'mac', 256));
+
+/** Server family a region's Vault runs: key-type names differ for post-quantum keys (cbom.md §11). */
+export type VaultDialect = 'vault' | 'openbao';
+
+/** What a crypto-bearing Terraform resource is, for the CBOM and the pqc-readiness rules. */
+export type CryptoResourceRole =
+  | 'transit-key'
+  | 'pki-root-ca'
+  | 'pki-intermediate-ca'
+  | 'pki-key'
+  | 'pki-role'
+  /** `root_sign_intermediate`: signs with its issuer's key; its algorithm is the issuer's. */
+  | 'pki-signing'
+  /** Carries cryptography the inventory does not model (imported PEM bundles, leaf certificates, managed keys). */
+  | 'unmodelled';
+
+const CRYPTO_RESOURCES: ReadonlyMap<string, CryptoResourceRole> = new Map<string, CryptoResourceRole>([
+  ['vault_transit_secret_backend_key', 'transit-key'],
+  ['vault_pki_secret_backend_root_cert', 'pki-root-ca'],
+  ['vault_pki_secret_backend_intermediate_cert_request', 'pki-intermediate-ca'],
+  ['vault_pki_secret_backend_key', 'pki-key'],
+  ['vault_pki_secret_backend_role', 'pki-role'],
+  ['vault_pki_secret_backend_root_sign_intermediate', 'pki-signing'],
+  ['vault_pki_secret_backend_config_ca', 'unmodelled'],
+  ['vault_pki_secret_backend_cert', 'unmodelled'],
+  ['vault_pki_secret_backend_sign', 'unmodelled'],
+  ['vault_managed_keys', 'unmodelled'],
+]);
+
+/** Every Terraform resource type that carries cryptography (rule PQ-4 checks each one maps). */
+export const CRYPTO_RESOURCE_TYPES: readonly string[] = [...CRYPTO_RESOURCES.keys()];
+/** Resource types that declare a key algorithm (the PQ-1/2/3/5 subjects). */
+export const KEY_ALGORITHM_RESOURCE_TYPES: readonly string[] = [...CRYPTO_RESOURCES].filter(([, r]) => r !== 'pki-signing' && r !== 'unmodelled').map(([t]) => t);
+
+export function cryptoResourceRole(type: string): CryptoResourceRole | undefined {
+  return CRYPTO_RESOURCES.get(type);
+}
+
+/** How a crypto-bearing resource maps onto the inventory. */
+export type CryptoResourceClassification =
+  | {
+      readonly kind: 'mapped';
+      readonly role: CryptoResourceRole;
+      /** Every algorithm the resource uses: RSA transit keys two (OAEP, PSS), hybrid keys three (combination and halves). */
+      readonly algorithms: readonly AlgorithmUse[];
+      /** The algorithm its key material (or its leaf keys, for a role) is for. */
+      readonly keyAlgorithm: AlgorithmUse;
+      /** The key type as the resource declares it (`mldsa-65`, `ec`, …) and its normalised transit description. */
+      readonly declaredType: string;
+      readonly transitKey?: TransitKeyDescription;
+      /** Key size in bits where one is defined (symmetric, RSA, EC, Ed25519). */
+      readonly keySizeBits?: number;
+      /** The resource creates key material in Vault (a transit key, a CA key, a PKI key); false for a role. */
+      readonly holdsKey: boolean;
+      /** Dialect mismatches and other facts worth recording; never change the classification. */
+      readonly notes: readonly string[];
+    }
+  | { readonly kind: 'derived'; readonly role: CryptoResourceRole; readonly reason: string }
+  /** A `${…}` reference decides the algorithm: known only at plan or apply time. */
+  | { readonly kind: 'unresolved'; readonly role: CryptoResourceRole; readonly attribute: string; readonly reason: string; readonly holdsKey: boolean }
+  /** A literal value that cannot be classified (managed keys, `any`, a type this table does not know). */
+  | { readonly kind: 'unknown'; readonly role: CryptoResourceRole; readonly attribute?: string; readonly reason: string; readonly holdsKey: boolean }
+  | { readonly kind: 'not-crypto' };
+
+type Body = Readonly<Record<string, unknown>>;
+
+function unresolvedValue(v: unknown): boolean {
+  return typeof v === 'string' && v.includes('${');
+}
+
+/** A whole number, from a JSON number or a numeric string; 'unresolved' for a reference. */
+function intValue(v: unknown): number | 'unresolved' | 'invalid' | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (unresolvedValue(v)) return 'unresolved';
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isInteger(n) ? n : 'invalid';
+}
+
+/** The name a transit key type has in a dialect: OpenBao writes ML-DSA as `mldsa-44|65|87` (cbom.md §11). */
+export function transitTypeName(key: TransitKeyDescription, dialect: VaultDialect): string {
+  if (key.type === 'ml-dsa' && dialect === 'openbao') return `mldsa-${key.parameterSet ?? '?'}`;
+  if (key.type === 'ml-dsa' || key.type === 'slh-dsa') return `${key.type} (parameter_set ${key.parameterSet ?? '?'})`;
+  if (key.type === 'hybrid') return `hybrid (parameter_set ${key.parameterSet ?? '?'}, hybrid_key_type_ec ${key.hybridKeyTypeEc ?? '?'})`;
+  return key.type;
+}
+
+type Parsed<T> = { readonly ok: true; readonly value: T; readonly notes: string[] } | { readonly ok: false; readonly kind: 'unresolved' | 'unknown'; readonly attribute: string; readonly reason: string };
+
+/**
+ * Reads a `vault_transit_secret_backend_key` body. Both dialects' spellings are recognised, so
+ * the classification never depends on the dialect; a spelling the region's server would refuse
+ * is recorded as a note.
+ */
+export function parseTransitKey(body: Body, dialect?: VaultDialect): Parsed<TransitKeyDescription> {
+  const raw = body.type ?? 'aes256-gcm96'; // the provider's default
+  if (unresolvedValue(raw)) return { ok: false, kind: 'unresolved', attribute: 'type', reason: `type is ${String(raw)}, known only at plan time` };
+  if (typeof raw !== 'string') return { ok: false, kind: 'unknown', attribute: 'type', reason: `type is not a string (${JSON.stringify(raw)})` };
+  const notes: string[] = [];
+  const openbaoMlDsa = /^mldsa-(44|65|87)$/.exec(raw);
+  if (openbaoMlDsa) {
+    if (dialect === 'vault') notes.push(`${raw} is OpenBao's spelling; Vault names this key type ml-dsa with parameter_set ${openbaoMlDsa[1]}`);
+    return { ok: true, value: { type: 'ml-dsa', parameterSet: openbaoMlDsa[1] }, notes };
+  }
+  if (raw === 'managed_key') {
+    return { ok: false, kind: 'unknown', attribute: 'type', reason: 'managed_key: the algorithm is defined by the external KMS/HSM key, not in Terraform (VC-TR7)' };
+  }
+  if (!(TRANSIT_KEY_TYPES as readonly string[]).includes(raw)) {
+    return { ok: false, kind: 'unknown', attribute: 'type', reason: `"${raw}" is not a transit key type this inventory can classify (${TRANSIT_KEY_TYPES.join(', ')}, mldsa-44|65|87)` };
+  }
+  const type = raw as TransitKeyType;
+  const key: { type: TransitKeyType; parameterSet?: string; hybridKeyTypeEc?: string } = { type };
+  if (type === 'ml-dsa' || type === 'slh-dsa' || type === 'hybrid') {
+    const ps = body.parameter_set;
+    if (unresolvedValue(ps)) return { ok: false, kind: 'unresolved', attribute: 'parameter_set', reason: `parameter_set is ${String(ps)}, known only at plan time` };
+    const valid: readonly string[] = type === 'slh-dsa' ? SLH_DSA_PARAMETER_SETS : ML_DSA_PARAMETER_SETS;
+    if (typeof ps !== 'string' || !valid.includes(ps)) {
+      return { ok: false, kind: 'unknown', attribute: 'parameter_set', reason: `${type} needs parameter_set (one of ${valid.join(', ')}); got ${ps === undefined ? 'none' : JSON.stringify(ps)}` };
+    }
+    key.parameterSet = ps;
+    if (type === 'ml-dsa' && dialect === 'openbao') notes.push(`OpenBao names ML-DSA keys mldsa-${ps} (no parameter_set); "ml-dsa" would be refused`);
+  }
+  if (type === 'hybrid') {
+    const pqc = body.hybrid_key_type_pqc;
+    if (unresolvedValue(pqc)) return { ok: false, kind: 'unresolved', attribute: 'hybrid_key_type_pqc', reason: `hybrid_key_type_pqc is ${String(pqc)}, known only at plan time` };
+    if (pqc !== undefined && pqc !== 'ml-dsa') return { ok: false, kind: 'unknown', attribute: 'hybrid_key_type_pqc', reason: `hybrid_key_type_pqc "${String(pqc)}" is not ml-dsa, the only post-quantum half Vault offers` };
+    const ec = body.hybrid_key_type_ec;
+    if (unresolvedValue(ec)) return { ok: false, kind: 'unresolved', attribute: 'hybrid_key_type_ec', reason: `hybrid_key_type_ec is ${String(ec)}, known only at plan time` };
+    if (typeof ec !== 'string' || !(HYBRID_EC_TYPES as readonly string[]).includes(ec)) {
+      return { ok: false, kind: 'unknown', attribute: 'hybrid_key_type_ec', reason: `hybrid keys need hybrid_key_type_ec (one of ${HYBRID_EC_TYPES.join(', ')}); got ${ec === undefined ? 'none' : JSON.stringify(ec)}` };
+    }
+    key.hybridKeyTypeEc = ec;
+  }
+  if (dialect === 'openbao' && OPENBAO_UNSUPPORTED_TYPES.includes(type)) notes.push(`${type} keys are not available on OpenBao`);
+  return { ok: true, value: key, notes };
+}
+
+/** The algorithms a transit key uses, in CBOM form; the first is what the key material is for. */
+export function transitKeyAlgorithms(key: TransitKeyDescription): AlgorithmUse[] {
+  const algos = describeTransitKey(key);
+  if (key.type === 'hybrid') {
+    const [pq, classical] = algos as [AlgorithmInfo, AlgorithmInfo];
+    return [use(hybridAlgorithm(pq, classical), {}, 'combiner'), use(pq, {}, 'pq-half'), use(classical, {}, 'classical-half')];
+  }
+  // RSA: OAEP for encrypt/decrypt, PSS (transit's default signature_algorithm) for sign/verify.
+  return algos.map((a) => use(a, a.family === 'RSA' ? { rsaScheme: a.primitive === 'pke' ? 'oaep' : 'pss' } : {}));
+}
+
+function transitKeySize(key: TransitKeyDescription, body: Body): number | undefined {
+  switch (key.type) {
+    case 'aes128-gcm96':
+    case 'aes128-cmac':
+      return 128;
+    case 'aes192-cmac':
+      return 192;
+    case 'aes256-gcm96':
+    case 'aes256-cmac':
+    case 'chacha20-poly1305':
+    case 'ed25519':
+      return 256;
+    case 'hmac': {
+      // key_size is in bytes (32–512); the provider's default is 32.
+      const size = intValue(body.key_size);
+      return size === undefined ? 256 : typeof size === 'number' ? size * 8 : undefined;
+    }
+    case 'ecdsa-p256':
+    case 'ecdsa-p384':
+    case 'ecdsa-p521':
+      return Number(key.type.slice(7));
+    case 'rsa-2048':
+    case 'rsa-3072':
+    case 'rsa-4096':
+      return Number(key.type.slice(4));
+    default:
+      return undefined;
+  }
+}
+
+/** Vault's default `key_bits` per PKI key type when 0 or unset. */
+const PKI_DEFAULT_BITS: Readonly<Record<PkiKeyType, number>> = { rsa: 2048, ec: 256, ed25519: 0 };
+
+/** The digest Vault PKI signs with: `signature_bits`, else 256 for RSA and the curve's size for NIST curves. */
+function pkiHash(keyType: PkiKeyType, keyBits: number, signatureBits: number | undefined): SignatureHash | undefined {
+  if (keyType === 'ed25519') return undefined;
+  const bits = signatureBits && signatureBits > 0 ? signatureBits : keyType === 'rsa' ? 256 : keyBits >= 521 ? 512 : keyBits >= 384 ? 384 : 256;
+  return bits === 512 ? 'SHA-512' : bits === 384 ? 'SHA-384' : bits === 256 ? 'SHA-256' : undefined;
+}
+
+/**
+ * A PKI key's algorithm in CBOM form. CA keys (`withHash`) sign certificates, so their name
+ * carries the digest (`ECDSA-P-384-SHA-384`); a role's leaf keys are named by key alone.
+ */
+export function pkiAlgorithmUse(keyType: PkiKeyType, keyBits: number, opts: { readonly withHash: boolean; readonly signatureBits?: number; readonly usePss?: boolean }): AlgorithmUse {
+  const algo = describePkiKey(keyType, keyBits);
+  const hash = opts.withHash ? pkiHash(keyType, keyBits, opts.signatureBits) : undefined;
+  return use(algo, { ...(hash ? { hash } : {}), rsaScheme: opts.usePss ? 'pss' : 'pkcs1v15' });
+}
+
+export interface PkiKeyParameters {
+  readonly keyType: PkiKeyType;
+  readonly keyBits: number;
+  readonly signatureBits?: number;
+  readonly usePss: boolean;
+}
+
+/** Reads `key_type`/`key_bits`/`signature_bits`/`use_pss` of a PKI resource (provider defaults: rsa, 2048). */
+export function parsePkiKey(body: Body): Parsed<PkiKeyParameters> {
+  const rawType = body.key_type ?? 'rsa';
+  if (unresolvedValue(rawType)) return { ok: false, kind: 'unresolved', attribute: 'key_type', reason: `key_type is ${String(rawType)}, known only at plan time` };
+  if (rawType === 'any') return { ok: false, kind: 'unknown', attribute: 'key_type', reason: 'key_type "any": the key type of each certificate is chosen by the request, so it cannot be classified (VC-PK4)' };
+  if (typeof rawType !== 'string' || !(PKI_KEY_TYPES as readonly string[]).includes(rawType)) {
+    return { ok: false, kind: 'unknown', attribute: 'key_type', reason: `key_type ${JSON.stringify(rawType)} is not a PKI key type this inventory can classify (${PKI_KEY_TYPES.join(', ')})` };
+  }
+  const keyType = rawType as PkiKeyType;
+  const rawBits = intValue(body.key_bits);
+  if (rawBits === 'unresolved') return { ok: false, kind: 'unresolved', attribute: 'key_bits', reason: `key_bits is ${String(body.key_bits)}, known only at plan time` };
+  if (rawBits === 'invalid') return { ok: false, kind: 'unknown', attribute: 'key_bits', reason: `key_bits ${JSON.stringify(body.key_bits)} is not a number` };
+  const keyBits = rawBits === undefined || rawBits === 0 ? PKI_DEFAULT_BITS[keyType] : rawBits;
+  const validBits = keyType === 'rsa' ? RSA_CLASSICAL[keyBits] !== undefined : keyType === 'ec' ? EC_CURVES[keyBits] !== undefined : keyBits === 0 || keyBits === 256;
+  if (!validBits) return { ok: false, kind: 'unknown', attribute: 'key_bits', reason: `key_bits ${keyBits} is not a size this inventory can classify for ${keyType}` };
+  const notes: string[] = [];
+  const sig = intValue(body.signature_bits);
+  if (sig === 'unresolved') notes.push('signature_bits is a reference: the digest is named by the key size default');
+  const usePss = body.use_pss === true;
+  return { ok: true, value: { keyType, keyBits, ...(typeof sig === 'number' && sig > 0 ? { signatureBits: sig } : {}), usePss }, notes };
+}
+
+/**
+ * Classifies one Terraform resource (cdk.tf.json or plan JSON values). Never throws. The
+ * dialect only adds notes: both spellings of every key type classify the same way.
+ */
+export function classifyCryptoResource(type: string, body: Body, dialect?: VaultDialect): CryptoResourceClassification {
+  const role = CRYPTO_RESOURCES.get(type);
+  if (!role) return { kind: 'not-crypto' };
+  switch (role) {
+    case 'transit-key': {
+      const parsed = parseTransitKey(body, dialect);
+      if (!parsed.ok) return { kind: parsed.kind, role, attribute: parsed.attribute, reason: parsed.reason, holdsKey: true };
+      const algorithms = transitKeyAlgorithms(parsed.value);
+      const size = transitKeySize(parsed.value, body);
+      return {
+        kind: 'mapped',
+        role,
+        algorithms,
+        keyAlgorithm: algorithms[0]!,
+        declaredType: String(body.type ?? 'aes256-gcm96'),
+        transitKey: parsed.value,
+        ...(size !== undefined ? { keySizeBits: size } : {}),
+        holdsKey: true,
+        notes: parsed.notes,
+      };
+    }
+    case 'pki-root-ca':
+    case 'pki-intermediate-ca':
+    case 'pki-key':
+    case 'pki-role': {
+      const holdsKey = role !== 'pki-role';
+      if (holdsKey) {
+        const issuance = body.type;
+        if (unresolvedValue(issuance)) return { kind: 'unresolved', role, attribute: 'type', reason: `type is ${String(issuance)}, known only at plan time`, holdsKey };
+        if (issuance === 'kms') {
+          return { kind: 'unknown', role, attribute: 'type', reason: 'type "kms": the key is a Vault managed key (KMS/HSM) whose algorithm is defined outside Terraform', holdsKey };
+        }
+        if (issuance === 'existing') {
+          return { kind: 'unknown', role, attribute: 'type', reason: 'type "existing": the certificate reuses a PKI key named by key_ref, which this inventory does not follow', holdsKey: false };
+        }
+      }
+      const parsed = parsePkiKey(body);
+      if (!parsed.ok) return { kind: parsed.kind, role, attribute: parsed.attribute, reason: parsed.reason, holdsKey };
+      const p = parsed.value;
+      const keyAlgorithm = pkiAlgorithmUse(p.keyType, p.keyBits, { withHash: role === 'pki-root-ca' || role === 'pki-intermediate-ca', ...(p.signatureBits ? { signatureBits: p.signatureBits } : {}), usePss: p.usePss });
+      return {
+        kind: 'mapped',
+        role,
+        algorithms: [keyAlgorithm],
+        keyAlgorithm,
+        declaredType: `${p.keyType}${p.keyType === 'ed25519' ? '' : ` ${p.keyBits}`}`,
+        keySizeBits: p.keyType === 'ed25519' ? 256 : p.keyBits,
+        holdsKey,
+        notes: parsed.notes,
+      };
+    }
+    case 'pki-signing':
+      return { kind: 'derived', role, reason: "signs with its issuer's CA key: the certificate's signature algorithm is the issuer's" };
+    case 'unmodelled':
+      return {
+        kind: 'unknown',
+        role,
+        reason: `${type} carries cryptography (a key, a certificate or an imported bundle) whose algorithm the inventory cannot read from Terraform`,
+        holdsKey: false,
+      };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Post-quantum readiness: status, recommended target, what each server offers today.
+
+/** Where an algorithm stands against a cryptographically relevant quantum computer. */
+export type PqStatus = 'quantum-vulnerable' | 'symmetric-below-256' | 'quantum-resistant' | 'post-quantum' | 'hybrid' | 'unknown';
+
+export const PQ_STATUS_LABELS: Readonly<Record<PqStatus, string>> = {
+  'quantum-vulnerable': 'Quantum-vulnerable (Shor): migrate',
+  'symmetric-below-256': 'Symmetric below 256 bits (Grover-weakened)',
+  'quantum-resistant': 'Quantum-resistant symmetric (≥ 256 bits)',
+  'post-quantum': 'Post-quantum (FIPS 203/204/205)',
+  hybrid: 'Hybrid (post-quantum + classical)',
+  unknown: 'Unknown: cannot be classified',
+};
+
+export function pqStatusOf(algo: AlgorithmInfo | undefined): PqStatus {
+  if (!algo) return 'unknown';
+  if (algo.hybridParts) return 'hybrid';
+  if (algo.quantumVulnerable) return 'quantum-vulnerable';
+  if (POST_QUANTUM_FAMILIES.includes(algo.family)) return 'post-quantum';
+  return (algo.classicalSecurityBits ?? 0) >= 256 ? 'quantum-resistant' : 'symmetric-below-256';
+}
+
+export type PqTargetKind = 'ML-DSA' | 'ML-KEM' | 'hybrid' | 'AES-256';
+
+/** What to migrate an algorithm to. */
+export interface PqTarget {
+  readonly kind: PqTargetKind;
+  /** The target algorithm, e.g. `ML-DSA-87`, `ML-DSA-87+ECDSA-P384`, `ML-KEM-1024`, `AES-256-GCM`. */
+  readonly algorithm: string;
+  /** One sentence: the target and why. */
+  readonly summary: string;
+  /** The transit key type to declare, per server, or null where the server has none. */
+  readonly transitType: { readonly vault: string | null; readonly openbao: string | null };
+}
+
+/**
+ * The recommended post-quantum target for an algorithm, or undefined where none is needed.
+ * Signatures go to ML-DSA-87 (CNSA 2.0); on Vault the transit target is a hybrid key (ML-DSA-87
+ * plus an ECDSA/Ed25519 half, safe while either holds — the ANSSI-style transition the
+ * catalogue's `requireHybridPqcAfter` adopts), on OpenBao plain `mldsa-87` (it has no hybrid
+ * type). RSA encryption goes to ML-KEM-1024, which neither server offers as a transit type yet.
+ * Symmetric keys below 256 bits go to AES-256.
+ */
+export function recommendedPqTarget(algo: AlgorithmInfo, opts: { readonly usage?: 'transit' | 'pki'; readonly dialect?: VaultDialect } = {}): PqTarget | undefined {
+  const status = pqStatusOf(algo);
+  if (status === 'symmetric-below-256') {
+    if (algo.primitive === 'mac') {
+      const cmac = algo.family === 'AES-CMAC';
+      return {
+        kind: 'AES-256',
+        algorithm: cmac ? 'AES-256-CMAC' : 'HMAC-SHA-256 (256-bit key)',
+        summary: cmac ? 'AES-256-CMAC keeps a 128-bit margin against Grover search (CNSA 2.0: AES-256)' : 'a 256-bit HMAC key keeps a 128-bit margin against Grover search',
+        transitType: { vault: cmac ? 'aes256-cmac (Enterprise)' : 'hmac (key_size 32)', openbao: cmac ? null : 'hmac (key_size 32)' },
+      };
+    }
+    return {
+      kind: 'AES-256',
+      algorithm: 'AES-256-GCM',
+      summary: 'AES-256-GCM keeps a 128-bit margin against Grover search (CNSA 2.0: AES-256)',
+      transitType: { vault: 'aes256-gcm96', openbao: 'aes256-gcm96' },
+    };
+  }
+  if (status !== 'quantum-vulnerable') return undefined;
+  if (algo.primitive === 'pke') {
+    return {
+      kind: 'ML-KEM',
+      algorithm: 'ML-KEM-1024',
+      summary:
+        'ML-KEM-1024 (FIPS 203; CNSA 2.0), or hybrid ML-KEM + ECDH for key transport; neither Vault nor OpenBao transit offers an ML-KEM key type yet, so encrypt data with aes256-gcm96 (envelope encryption) meanwhile',
+      transitType: { vault: null, openbao: null },
+    };
+  }
+  if (opts.usage === 'pki') {
+    return {
+      kind: 'ML-DSA',
+      algorithm: 'ML-DSA-87',
+      summary:
+        'an ML-DSA-87 CA hierarchy (FIPS 204; CNSA 2.0) once server and relying parties accept ML-DSA certificates: OpenBao PKI (v2.7), not confirmed for Vault PKI; meanwhile keep the CA on ECDSA-P384 and plan the parallel hierarchy',
+      transitType: { vault: null, openbao: null },
+    };
+  }
+  const ec = algo.family === 'EdDSA' ? 'ed25519' : algo.family === 'ECDSA' && algo.strength >= 384 ? `ecdsa-p${algo.strength}` : 'ecdsa-p384';
+  if (opts.dialect === 'openbao') {
+    return {
+      kind: 'ML-DSA',
+      algorithm: 'ML-DSA-87',
+      summary: 'ML-DSA-87 (FIPS 204; CNSA 2.0): OpenBao offers mldsa-87 transit keys (no hybrid type)',
+      transitType: { vault: `hybrid (parameter_set 87, hybrid_key_type_ec ${ec})`, openbao: 'mldsa-87' },
+    };
+  }
+  const classical = ec === 'ed25519' ? 'Ed25519' : `ECDSA-P${ec.slice(7)}`;
+  return {
+    kind: 'hybrid',
+    algorithm: `ML-DSA-87+${classical}`,
+    summary: `a hybrid ML-DSA-87 + ${classical} key (safe while either half holds; ML-DSA-87 per CNSA 2.0), or plain ML-DSA-87; Vault Enterprise only, experimental`,
+    transitType: { vault: `hybrid (parameter_set 87, hybrid_key_type_ec ${ec})`, openbao: 'mldsa-87' },
+  };
+}
+
+/** What each server family offers today for a migration target (cbom.md §11–§12). */
+export interface PqAvailability {
+  readonly capability: string;
+  readonly vaultCommunity: string;
+  readonly vaultEnterprise: string;
+  readonly openbao: string;
+  readonly sources: readonly string[];
+}
+
+export const PQ_AVAILABILITY: readonly PqAvailability[] = [
+  {
+    capability: 'Transit ML-DSA-44/65/87 signing keys',
+    vaultCommunity: 'no — Enterprise-only (CE refuses with ErrPQCEntOnly)',
+    vaultEnterprise: 'yes, experimental ("should not be used in production"): type ml-dsa + parameter_set',
+    openbao: 'yes: types mldsa-44, mldsa-65, mldsa-87 (openbao/openbao#3909, staged for v2.7)',
+    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit', 'https://github.com/hashicorp/web-unified-docs/pull/681', 'https://github.com/openbao/openbao/issues/3909'],
+  },
+  {
+    capability: 'Transit hybrid keys (ML-DSA + ECDSA/Ed25519)',
+    vaultCommunity: 'no — Enterprise-only',
+    vaultEnterprise: 'yes, experimental: type hybrid, hybrid_key_type_pqc ml-dsa + hybrid_key_type_ec',
+    openbao: 'no (not documented)',
+    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
+  },
+  {
+    capability: 'Transit SLH-DSA signing keys',
+    vaultCommunity: 'no — Enterprise-only',
+    vaultEnterprise: 'yes, experimental: type slh-dsa, 12 parameter sets',
+    openbao: 'no (not documented)',
+    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
+  },
+  {
+    capability: 'PKI CAs and certificates on ML-DSA',
+    vaultCommunity: 'not confirmed in the PKI API docs',
+    vaultEnterprise: 'not confirmed in the PKI API docs (listed only in a benchmark document)',
+    openbao: 'merged for v2.7 (openbao/openbao#3903)',
+    sources: ['https://github.com/openbao/openbao/issues/3903'],
+  },
+  {
+    capability: 'ML-KEM (key encapsulation)',
+    vaultCommunity: 'no transit or PKI key type',
+    vaultEnterprise: 'no transit or PKI key type',
+    openbao: 'no key type; PQC TLS listeners tracked in openbao/openbao#3755 (epic #496)',
+    sources: ['https://github.com/openbao/openbao/issues/496', 'https://github.com/openbao/openbao/issues/3755'],
+  },
+  {
+    capability: 'AES-256-GCM data keys (aes256-gcm96)',
+    vaultCommunity: 'yes (the default type)',
+    vaultEnterprise: 'yes (the default type)',
+    openbao: 'yes (the default type)',
+    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
+  },
+  {
+    capability: 'AES-256-CMAC keys',
+    vaultCommunity: 'no — Enterprise-only (ErrCmacEntOnly)',
+    vaultEnterprise: 'yes: type aes256-cmac',
+    openbao: 'no (not documented)',
+    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
+  },
+];

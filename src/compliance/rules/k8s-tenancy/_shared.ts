@@ -13,18 +13,18 @@ import type { Outcome, RuleContext } from '../../types';
 // Resource types (the `_v1` names of provider 2.x, plus the older unversioned names with the
 // same schema, so trees written against either are checked).
 
-export const NAMESPACE_TYPES = ['kubernetes_namespace_v1', 'kubernetes_namespace'] as const;
-export const NETWORK_POLICY_TYPES = ['kubernetes_network_policy_v1', 'kubernetes_network_policy'] as const;
-export const RESOURCE_QUOTA_TYPES = ['kubernetes_resource_quota_v1', 'kubernetes_resource_quota'] as const;
-export const LIMIT_RANGE_TYPES = ['kubernetes_limit_range_v1', 'kubernetes_limit_range'] as const;
-export const DEFAULT_SA_TYPES = ['kubernetes_default_service_account_v1', 'kubernetes_default_service_account'] as const;
-export const SERVICE_ACCOUNT_TYPES = ['kubernetes_service_account_v1', 'kubernetes_service_account'] as const;
-export const ROLE_TYPES = ['kubernetes_role_v1', 'kubernetes_role', 'kubernetes_cluster_role_v1', 'kubernetes_cluster_role'] as const;
-export const ROLE_BINDING_TYPES = ['kubernetes_role_binding_v1', 'kubernetes_role_binding'] as const;
-export const CLUSTER_ROLE_BINDING_TYPES = ['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding'] as const;
-export const BINDING_TYPES = [...ROLE_BINDING_TYPES, ...CLUSTER_ROLE_BINDING_TYPES] as const;
-export const SECRET_TYPES = ['kubernetes_secret_v1', 'kubernetes_secret'] as const;
-export const SERVICE_TYPES = ['kubernetes_service_v1', 'kubernetes_service'] as const;
+export const NAMESPACE_TYPES: readonly string[] = ['kubernetes_namespace_v1', 'kubernetes_namespace'];
+export const NETWORK_POLICY_TYPES: readonly string[] = ['kubernetes_network_policy_v1', 'kubernetes_network_policy'];
+export const RESOURCE_QUOTA_TYPES: readonly string[] = ['kubernetes_resource_quota_v1', 'kubernetes_resource_quota'];
+export const LIMIT_RANGE_TYPES: readonly string[] = ['kubernetes_limit_range_v1', 'kubernetes_limit_range'];
+export const DEFAULT_SA_TYPES: readonly string[] = ['kubernetes_default_service_account_v1', 'kubernetes_default_service_account'];
+export const SERVICE_ACCOUNT_TYPES: readonly string[] = ['kubernetes_service_account_v1', 'kubernetes_service_account'];
+export const ROLE_TYPES: readonly string[] = ['kubernetes_role_v1', 'kubernetes_role', 'kubernetes_cluster_role_v1', 'kubernetes_cluster_role'];
+export const ROLE_BINDING_TYPES: readonly string[] = ['kubernetes_role_binding_v1', 'kubernetes_role_binding'];
+export const CLUSTER_ROLE_BINDING_TYPES: readonly string[] = ['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding'];
+export const BINDING_TYPES: readonly string[] = [...ROLE_BINDING_TYPES, ...CLUSTER_ROLE_BINDING_TYPES];
+export const SECRET_TYPES: readonly string[] = ['kubernetes_secret_v1', 'kubernetes_secret'];
+export const SERVICE_TYPES: readonly string[] = ['kubernetes_service_v1', 'kubernetes_service'];
 export const MANIFEST_TYPE = 'kubernetes_manifest';
 /** The typed ValidatingAdmissionPolicy of provider 3.x (there is no typed binding). */
 export const TYPED_VAP_TYPE = 'kubernetes_validating_admission_policy_v1';
@@ -188,8 +188,8 @@ export function resolveName(stack: SynthStack, value: unknown): string | undefin
   if (lit !== undefined) return lit;
   const ref = referenced(stack, value);
   if (!ref) return undefined;
-  if ((DEFAULT_SA_TYPES as readonly string[]).includes(ref.target.type)) return 'default';
-  if (ref.attribute === 'id' && !(NAMESPACE_TYPES as readonly string[]).includes(ref.target.type)) return undefined;
+  if (DEFAULT_SA_TYPES.includes(ref.target.type)) return 'default';
+  if (ref.attribute === 'id' && !NAMESPACE_TYPES.includes(ref.target.type)) return undefined;
   if (ref.target.type === MANIFEST_TYPE) return literal(block(block(ref.target.body.manifest)?.metadata)?.name);
   return literal(metadataOf(ref.target.body).name);
 }
@@ -248,9 +248,7 @@ export function namespaceInfo(ref: ResourceRef): NamespaceInfo {
 }
 
 export function namespacesOf(stack: SynthStack): NamespaceInfo[] {
-  return resourcesOf(stack)
-    .filter((r) => (NAMESPACE_TYPES as readonly string[]).includes(r.type))
-    .map(namespaceInfo);
+  return ofTypes(stack, NAMESPACE_TYPES).map(namespaceInfo);
 }
 
 /** Where a namespaced resource says it lives. */
@@ -267,7 +265,7 @@ export function namespaceTarget(r: ResourceRef): NamespaceTarget {
   const lit = literal(value);
   if (lit !== undefined) return { kind: 'name', name: lit, implicit: false };
   const ref = referenced(r.stack, value);
-  if (ref && (NAMESPACE_TYPES as readonly string[]).includes(ref.target.type)) {
+  if (ref && NAMESPACE_TYPES.includes(ref.target.type)) {
     return { kind: 'ref', address: ref.target.address, name: literal(metadataOf(ref.target.body).name) };
   }
   return { kind: 'unresolved', expr: String(value) };
@@ -284,6 +282,44 @@ export function allStacks(ctx: RuleContext, stack: SynthStack): readonly SynthSt
   return ctx.stacks.some((s) => s.name === stack.name) ? ctx.stacks : [stack, ...ctx.stacks];
 }
 
+const typeIndexes = new WeakMap<SynthStack, Map<string, ResourceRef[]>>();
+
+/** Resources of some types in one stack, from an index built once per stack. */
+export function ofTypes(stack: SynthStack, types: readonly string[]): ResourceRef[] {
+  let index = typeIndexes.get(stack);
+  if (!index) {
+    index = new Map();
+    for (const r of resourcesOf(stack)) {
+      const list = index.get(r.type);
+      if (list) list.push(r);
+      else index.set(r.type, [r]);
+    }
+    typeIndexes.set(stack, index);
+  }
+  return types.flatMap((t) => index.get(t) ?? []);
+}
+
+const nameIndexes = new WeakMap<readonly SynthStack[], Map<string, ResourceRef[]>>();
+
+/** Resources of the tree whose `metadata.namespace` is a literal name, by that name (built once per tree). */
+function byNamespaceName(stacks: readonly SynthStack[]): Map<string, ResourceRef[]> {
+  let index = nameIndexes.get(stacks);
+  if (!index) {
+    index = new Map();
+    for (const stack of stacks) {
+      for (const r of resourcesOf(stack)) {
+        const t = namespaceTarget(r);
+        if (t.kind !== 'name' || t.implicit) continue;
+        const list = index.get(t.name);
+        if (list) list.push(r);
+        else index.set(t.name, [r]);
+      }
+    }
+    nameIndexes.set(stacks, index);
+  }
+  return index;
+}
+
 /**
  * Resources of the given types in a namespace: `sure` when their namespace is the namespace
  * (by reference in the same stack, or by name in a stack applied to the same cluster), `maybe`
@@ -293,25 +329,24 @@ export function allStacks(ctx: RuleContext, stack: SynthStack): readonly SynthSt
 export function resourcesInNamespace(ns: NamespaceInfo, types: readonly string[], ctx: RuleContext): { sure: ResourceRef[]; maybe: ResourceRef[] } {
   const sure: ResourceRef[] = [];
   const maybe: ResourceRef[] = [];
-  for (const stack of allStacks(ctx, ns.ref.stack)) {
-    const own = stack.name === ns.ref.stack.name;
-    for (const r of resourcesOf(stack)) {
-      if (!types.includes(r.type)) continue;
-      const t = namespaceTarget(r);
-      if (own) {
-        if (t.kind === 'ref') {
-          if (t.address === ns.ref.address) sure.push(r);
-        } else if (t.kind === 'name') {
-          if (ns.name === undefined) maybe.push(r);
-          else if (t.name === ns.name) sure.push(r);
-        } else {
-          maybe.push(r);
-        }
-      } else if (t.kind !== 'unresolved' && t.name !== undefined && ns.name !== undefined && t.name === ns.name) {
-        const rel = sameCluster(ns.cluster, clusterOf(stack, r.body));
-        if (rel === 'same') sure.push(r);
-        else if (rel === 'unknown') maybe.push(r);
-      }
+  const own = ns.ref.stack;
+  for (const r of ofTypes(own, types)) {
+    const t = namespaceTarget(r);
+    if (t.kind === 'ref') {
+      if (t.address === ns.ref.address) sure.push(r);
+    } else if (t.kind === 'name') {
+      if (ns.name === undefined) maybe.push(r);
+      else if (t.name === ns.name) sure.push(r);
+    } else {
+      maybe.push(r);
+    }
+  }
+  if (ns.name !== undefined) {
+    for (const r of byNamespaceName(ctx.stacks).get(ns.name) ?? []) {
+      if (r.stack.name === own.name || !types.includes(r.type)) continue;
+      const rel = sameCluster(ns.cluster, clusterOf(r.stack, r.body));
+      if (rel === 'same') sure.push(r);
+      else if (rel === 'unknown') maybe.push(r);
     }
   }
   return { sure, maybe };
@@ -448,7 +483,7 @@ export function isAggregated(r: ResourceRef): boolean {
   return !!agg && blocks(agg.cluster_role_selectors).length > 0;
 }
 
-/** Kubernetes RBAC resource matching: `*`, exact `res/sub`, or `*/sub`. */
+// Kubernetes RBAC resource matching: "*", an exact "res/sub", or "*/sub" for a subresource of any resource.
 function resourceMatches(ruleResource: string, wanted: string): boolean {
   if (ruleResource === '*' || ruleResource === wanted) return true;
   const slash = wanted.indexOf('/');
@@ -534,4 +569,69 @@ export function combine(problems: readonly string[], unknowns: readonly string[]
   if (problems.length > 0) return fail(`${subject}: ${problems.join('; ')}`, attribute);
   if (unknowns.length > 0) return unknown(`${subject}: ${unknowns.join('; ')}`, attribute);
   return pass;
+}
+
+/**
+ * Runs a judgement over every rule block of a Role/ClusterRole: one `fail` per offending block
+ * (attribute `rule[i]`), `unknown` for blocks with references that were not shown to offend,
+ * `pass` when none. Aggregated ClusterRoles get their rules at run time: `unknown`.
+ */
+export function checkRbacRules(resource: ResourceRef, judge: (rule: RbacRule) => string | undefined, what: string): Outcome | Outcome[] {
+  const subject = describe(resource);
+  if (isAggregated(resource)) return unknown(`${subject} aggregates its rules from other ClusterRoles at run time (aggregation_rule), so ${what} cannot be checked`, 'aggregation_rule');
+  const outcomes: Outcome[] = [];
+  for (const rule of rbacRules(resource)) {
+    const problem = judge(rule);
+    if (problem !== undefined) outcomes.push(fail(`${subject} ${rule.attribute} ${problem}`, rule.attribute));
+    else if (rule.unresolved) outcomes.push(unknown(`${subject} ${rule.attribute}: api_groups, resources or verbs hold references, so ${what} cannot be checked`, rule.attribute));
+  }
+  return outcomes.length > 0 ? outcomes : pass;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admission: ValidatingAdmissionPolicy and its binding. With provider 2.38 both are
+// kubernetes_manifest (camelCase keys, verbatim); provider 3.x adds a typed policy resource
+// (snake_case). There is no typed binding.
+
+export type AdmissionKind = 'ValidatingAdmissionPolicy' | 'ValidatingAdmissionPolicyBinding';
+
+export interface AdmissionObject {
+  readonly ref: ResourceRef;
+  readonly kind: AdmissionKind;
+  /** Literal name (or resolved reference). */
+  readonly name: string | undefined;
+  readonly spec: Obj;
+  readonly cluster: string | undefined;
+}
+
+/** The admission object a resource declares, `unresolved` when its kind is a reference, undefined for anything else. */
+export function admissionObject(r: ResourceRef): AdmissionObject | 'unresolved' | undefined {
+  if (r.type === TYPED_VAP_TYPE) {
+    return { ref: r, kind: 'ValidatingAdmissionPolicy', name: literal(metadataOf(r.body).name), spec: block(r.body.spec) ?? {}, cluster: clusterOf(r.stack, r.body) };
+  }
+  if (r.type !== MANIFEST_TYPE) return undefined;
+  const manifest = block(r.body.manifest);
+  if (!manifest) return isUnresolved(r.body.manifest) ? 'unresolved' : undefined;
+  const apiVersion = manifest.apiVersion;
+  const kind = manifest.kind;
+  if (isUnresolved(kind) || isUnresolved(apiVersion)) return 'unresolved';
+  if (typeof apiVersion !== 'string' || !apiVersion.startsWith('admissionregistration.k8s.io/')) return undefined;
+  if (kind !== 'ValidatingAdmissionPolicy' && kind !== 'ValidatingAdmissionPolicyBinding') return undefined;
+  return { ref: r, kind, name: literal(block(manifest.metadata)?.name), spec: block(manifest.spec) ?? {}, cluster: clusterOf(r.stack, r.body) };
+}
+
+/** Every admission policy and binding of the tree. */
+export function admissionObjects(ctx: RuleContext, stack: SynthStack): { policies: AdmissionObject[]; bindings: AdmissionObject[]; unresolved: ResourceRef[] } {
+  const policies: AdmissionObject[] = [];
+  const bindings: AdmissionObject[] = [];
+  const unresolved: ResourceRef[] = [];
+  for (const s of allStacks(ctx, stack)) {
+    for (const r of resourcesOf(s)) {
+      const a = admissionObject(r);
+      if (a === 'unresolved') unresolved.push(r);
+      else if (a?.kind === 'ValidatingAdmissionPolicy') policies.push(a);
+      else if (a) bindings.push(a);
+    }
+  }
+  return { policies, bindings, unresolved };
 }
