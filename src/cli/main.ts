@@ -20,6 +20,7 @@ const commands = {
   jurisdictions: lazy(() => require('./commands/jurisdictions') as typeof import('./commands/jurisdictions')),
   synth: lazy(() => require('./commands/synth') as typeof import('./commands/synth')),
   init: lazy(() => require('./commands/init') as typeof import('./commands/init')),
+  cbom: lazy(() => require('./commands/cbom') as typeof import('./commands/cbom')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -48,6 +49,13 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .argument('[file]', 'landing-zone file; default ./landing-zone.yaml, else the bundled minimal example')
     .option('-o, --out <dir>', 'output directory (replaced whole, atomically)', 'cdktf.out')
     .action((file: string | undefined, opts: { out: string }) => setExit(commands.synth().runSynth(file, opts, io())));
+
+  program
+    .command('cbom')
+    .description('CycloneDX 1.6 crypto inventory and post-quantum readiness of a synthesized tree (exit 0; 2 bad input)')
+    .argument('[dir]', 'synthesized directory', 'cdktf.out')
+    .option('-o, --out <file>', 'write the CBOM here instead of DIR/reports/cbom.cdx.json')
+    .action((dir: string, opts: { out?: string }) => setExit(commands.cbom().runCbom(dir, opts, io())));
 
   program
     .command('schema')

@@ -722,7 +722,7 @@ export type PqTargetKind = 'ML-DSA' | 'ML-KEM' | 'hybrid' | 'AES-256';
 /** What to migrate an algorithm to. */
 export interface PqTarget {
   readonly kind: PqTargetKind;
-  /** The target algorithm, e.g. `ML-DSA-87`, `ML-DSA-87+ECDSA-P384`, `ML-KEM-1024`, `AES-256-GCM`. */
+  /** The target algorithm (CBOM naming), e.g. `ML-DSA-87`, `ML-DSA-87+ECDSA-P-384`, `ML-KEM-1024`, `AES-256-GCM`. */
   readonly algorithm: string;
   /** One sentence: the target and why. */
   readonly summary: string;
@@ -772,25 +772,24 @@ export function recommendedPqTarget(algo: AlgorithmInfo, opts: { readonly usage?
       kind: 'ML-DSA',
       algorithm: 'ML-DSA-87',
       summary:
-        'an ML-DSA-87 CA hierarchy (FIPS 204; CNSA 2.0) once server and relying parties accept ML-DSA certificates: OpenBao PKI (v2.7), not confirmed for Vault PKI; meanwhile keep the CA on ECDSA-P384 and plan the parallel hierarchy',
+        'an ML-DSA-87 CA hierarchy (FIPS 204; CNSA 2.0) once server and relying parties accept ML-DSA certificates: OpenBao PKI (v2.7), not confirmed for Vault PKI; meanwhile keep the current CA and plan the parallel hierarchy',
       transitType: { vault: null, openbao: null },
     };
   }
   const ec = algo.family === 'EdDSA' ? 'ed25519' : algo.family === 'ECDSA' && algo.strength >= 384 ? `ecdsa-p${algo.strength}` : 'ecdsa-p384';
+  const transitType = {
+    vault: transitTypeName({ type: 'hybrid', parameterSet: '87', hybridKeyTypeEc: ec }, 'vault'),
+    openbao: transitTypeName({ type: 'ml-dsa', parameterSet: '87' }, 'openbao'),
+  };
   if (opts.dialect === 'openbao') {
-    return {
-      kind: 'ML-DSA',
-      algorithm: 'ML-DSA-87',
-      summary: 'ML-DSA-87 (FIPS 204; CNSA 2.0): OpenBao offers mldsa-87 transit keys (no hybrid type)',
-      transitType: { vault: `hybrid (parameter_set 87, hybrid_key_type_ec ${ec})`, openbao: 'mldsa-87' },
-    };
+    return { kind: 'ML-DSA', algorithm: 'ML-DSA-87', summary: 'ML-DSA-87 (FIPS 204; CNSA 2.0): OpenBao offers mldsa-87 transit keys (no hybrid type)', transitType };
   }
-  const classical = ec === 'ed25519' ? 'Ed25519' : `ECDSA-P${ec.slice(7)}`;
+  const classical = ec === 'ed25519' ? 'Ed25519' : `ECDSA-P-${ec.slice(7)}`;
   return {
     kind: 'hybrid',
     algorithm: `ML-DSA-87+${classical}`,
     summary: `a hybrid ML-DSA-87 + ${classical} key (safe while either half holds; ML-DSA-87 per CNSA 2.0), or plain ML-DSA-87; Vault Enterprise only, experimental`,
-    transitType: { vault: `hybrid (parameter_set 87, hybrid_key_type_ec ${ec})`, openbao: 'mldsa-87' },
+    transitType,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Judges an algorithm against a jurisdiction's crypto policy on a given day. */
-import { policyPurpose, type AlgorithmInfo } from './algorithms';
+import { policyPurpose, pqStatusOf, recommendedPqTarget, type AlgorithmInfo, type PqStatus, type PqTarget, type VaultDialect } from './algorithms';
+import { PROJECT_DEFAULT_CRYPTO } from './data/defaults';
 import type { CryptoAllowance, CryptoPolicy, DatedAlgorithmRule } from './types';
 
 export type AlgorithmStatus = 'allowed' | 'deprecated' | 'disallowed' | 'not-allowed';
@@ -51,4 +52,66 @@ export function evaluateAlgorithm(policy: CryptoPolicy, algo: AlgorithmInfo, on:
     return { status: 'deprecated', reason: `${algo.id} is deprecated after ${deprecated.after} (${deprecated.basis.join('; ')})`, allowance, upcoming };
   }
   return { status: 'allowed', reason: `${algo.id} is allowed for ${purpose}`, allowance, upcoming };
+}
+
+/** The policy used when no jurisdiction is known: the project default, with NIST IR 8547 IPD dates. */
+export function defaultCryptoPolicy(): CryptoPolicy {
+  return PROJECT_DEFAULT_CRYPTO;
+}
+
+/** The dated rules that apply to an algorithm, whatever the day: the earliest of each kind. */
+export interface AlgorithmDeadlines {
+  readonly deprecatedAfter?: DatedAlgorithmRule;
+  readonly disallowedAfter?: DatedAlgorithmRule;
+}
+
+function earliest(rules: readonly DatedAlgorithmRule[], algo: AlgorithmInfo): DatedAlgorithmRule | undefined {
+  return rules.filter((r) => matches(r, algo)).reduce<DatedAlgorithmRule | undefined>((best, r) => (best === undefined || r.after < best.after ? r : best), undefined);
+}
+
+export function deadlinesFor(policy: CryptoPolicy, algo: AlgorithmInfo): AlgorithmDeadlines {
+  const deprecatedAfter = earliest(policy.deprecatedAfter, algo);
+  const disallowedAfter = earliest(policy.disallowedAfter, algo);
+  return { ...(deprecatedAfter ? { deprecatedAfter } : {}), ...(disallowedAfter ? { disallowedAfter } : {}) };
+}
+
+/** The short name of a dated rule's source, e.g. `NIST IR 8547 initial public draft (Nov 2024)`. */
+export function deadlineSource(rule: DatedAlgorithmRule): string {
+  const first = rule.basis[0] ?? '';
+  return (first.split(' — ')[0] ?? '').split(':')[0]!.trim();
+}
+
+/** `2035-12-31 (NIST IR 8547 initial public draft (Nov 2024); from a draft)`. */
+export function formatDeadline(rule: DatedAlgorithmRule): string {
+  const notes = [deadlineSource(rule), rule.fromDraft ? 'from a draft' : '', rule.confidence === 'uncertain' ? 'uncertain' : ''].filter((n) => n.length > 0);
+  return `${rule.after}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+
+/** Everything the CBOM and the pqc-readiness rules say about one algorithm on one day. */
+export interface AlgorithmReadiness {
+  readonly algorithm: AlgorithmInfo;
+  readonly status: PqStatus;
+  readonly deadlines: AlgorithmDeadlines;
+  /** The policy's verdict on the day. */
+  readonly verdict: AlgorithmVerdict;
+  readonly target?: PqTarget;
+  /**
+   * Set when the policy requires asymmetric use to include a post-quantum mechanism from a date
+   * (`requireHybridPqcAfter`) and this algorithm has none: the date.
+   */
+  readonly hybridRequiredAfter?: string;
+}
+
+export function assessAlgorithm(policy: CryptoPolicy, algo: AlgorithmInfo, on: string, opts: { readonly usage?: 'transit' | 'pki'; readonly dialect?: VaultDialect } = {}): AlgorithmReadiness {
+  const status = pqStatusOf(algo);
+  const target = recommendedPqTarget(algo, opts);
+  const hybrid = policy.requireHybridPqcAfter;
+  return {
+    algorithm: algo,
+    status,
+    deadlines: deadlinesFor(policy, algo),
+    verdict: evaluateAlgorithm(policy, algo, on),
+    ...(target ? { target } : {}),
+    ...(hybrid && status === 'quantum-vulnerable' ? { hybridRequiredAfter: hybrid.date } : {}),
+  };
 }

@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatProblem, loadLandingZone, type ResolvedLandingZone } from '../../spec';
+import { readSynthDir } from '../../synthesized';
 import { CONTEXT_FILE, type SynthContextFile } from '../../synthesized/context';
+import { today } from '../today';
 import { CliError, EXIT_OK } from '../errors';
 import { resolveLandingZoneFile } from '../landing-zone-file';
 import { commitOutput, discardOutput, stageOutput } from '../output-dir';
@@ -33,7 +35,12 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
     const { buildLandingZone } = require('../../../stacks/landing-zone') as typeof import('../../../stacks/landing-zone');
     const { app } = buildLandingZone(result.value, { outdir: staged.staging });
     app.synth();
-    writeFileSync(join(staged.staging, CONTEXT_FILE), `${JSON.stringify(synthContext(result.value), null, 2)}\n`);
+    const context = synthContext(result.value);
+    writeFileSync(join(staged.staging, CONTEXT_FILE), `${JSON.stringify(context, null, 2)}\n`);
+    const synthesized = readSynthDir(staged.staging);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const crypto = require('../../crypto') as typeof import('../../crypto');
+    crypto.writeCryptoReports(crypto.buildCryptoInventory({ stacks: synthesized, context, today: today() }), join(staged.staging, 'reports'));
     const stacks = summarize(staged.staging);
     commitOutput(staged);
     const total = stacks.reduce((n, s) => n + s.resources, 0);

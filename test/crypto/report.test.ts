@@ -1,0 +1,153 @@
+/** pqc-readiness.md, writeCryptoReports and `slz cbom` (runCbom). */
+import { existsSync, readdirSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCbom } from '../../src/cli/commands/cbom';
+import { CliError } from '../../src/cli/errors';
+import type { Output } from '../../src/cli/output';
+import { buildCryptoInventory, CBOM_FILE, PQC_READINESS_FILE, renderPqcReadiness, writeCryptoReports } from '../../src/crypto';
+import { validateCbom } from '../../src/crypto/validate';
+import { tempDir } from '../helpers/synth';
+import { copy, FIXTURES, jsonResources, synthFixture, TODAY, type Tree } from './_trees';
+
+let full: Tree;
+let allTypes: Tree;
+beforeAll(() => {
+  full = synthFixture(FIXTURES.full);
+  allTypes = synthFixture(FIXTURES.allTypes);
+});
+
+function capture(): Output & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { out: (t) => lines.push(t), err: (t) => errors.push(t), debug: false, lines, errors };
+}
+
+describe('renderPqcReadiness', () => {
+  it('counts algorithms and keys by status and lists every quantum-vulnerable asset with its deadline and target', () => {
+    const inv = buildCryptoInventory({ stacks: full.stacks, context: full.context, today: TODAY });
+    const md = renderPqcReadiness(inv);
+    expect(md).toContain('# Post-quantum readiness: moh');
+    expect(md).toContain(`Checked on ${TODAY}`);
+    // full.yaml: ECDSA-P-384 (role leaf keys) and ECDSA-P-384-SHA-384 (CA keys and signatures) are vulnerable;
+    // 2 roots + 3 intermediates hold the 5 vulnerable keys.
+    expect(md).toContain('| Quantum-vulnerable (Shor): migrate | 2 | 5 |');
+    expect(md).toContain('| Post-quantum (FIPS 203/204/205) | 1 | 2 |');
+    expect(md).toContain(`| **Total** | **${inv.assets.length}** | **${inv.keys.length}** |`);
+    for (const a of inv.assets.filter((x) => x.status === 'quantum-vulnerable')) {
+      const row = md.split('\n').find((l) => l.startsWith(`| ${a.name} |`));
+      expect(row).toBeDefined();
+      expect(row).toContain('2035-12-31');
+      expect(row).toContain('from a draft');
+      expect(row).toContain(a.target!.algorithm);
+    }
+    expect(md).toContain('| Capability | Vault Community | Vault Enterprise | OpenBao |');
+    expect(md).toMatch(/Transit ML-DSA.*ErrPQCEntOnly.*mldsa-44, mldsa-65, mldsa-87/);
+    expect(md).toContain('Regions: cyberjaya runs Vault; kulim runs Vault.');
+    expect(md).toContain('ML-DSA-87: needs Vault Enterprise; experimental');
+  });
+
+  it('recommends ML-KEM for RSA encryption, a hybrid key for transit signatures, and notes hybrid halves', () => {
+    const md = renderPqcReadiness(buildCryptoInventory({ stacks: allTypes.stacks, context: allTypes.context, today: TODAY }));
+    expect(md).toMatch(/\| RSA-OAEP-4096 \|.*\*\*ML-KEM-1024\*\* \(ML-KEM\)/);
+    expect(md).toMatch(/\| ECDSA-P-521 \|.*\*\*ML-DSA-87\+ECDSA-P-521\*\* \(hybrid\)/);
+    expect(md).toContain('Classical halves of hybrid keys (already paired with a post-quantum half): Ed25519.');
+    expect(md).toContain('| Hybrid (post-quantum + classical) | 2 | 2 |');
+  });
+
+  it('lists unknown and sub-256-bit symmetric assets', () => {
+    const tree = copy(full);
+    const [a, b] = jsonResources(tree.stacks, 'vault_transit_secret_backend_key');
+    a!.body.type = 'managed_key';
+    b!.body.type = 'aes128-gcm96';
+    const md = renderPqcReadiness(buildCryptoInventory({ stacks: tree.stacks, context: tree.context, today: TODAY }));
+    expect(md).toContain('## Unknown: cannot be classified (rule PQ-4)');
+    expect(md).toContain('managed_key: the algorithm is defined by the external KMS/HSM key');
+    expect(md).toMatch(/\| AES-128-GCM \| 128 \| AES-256-GCM \|/);
+  });
+});
+
+describe('writeCryptoReports', () => {
+  it('writes cbom.cdx.json (the exact BOM bytes) and pqc-readiness.md', () => {
+    const inv = buildCryptoInventory({ stacks: full.stacks, context: full.context, today: TODAY });
+    const dir = join(tempDir('slz-reports-'), 'reports');
+    const paths = writeCryptoReports(inv, dir);
+    expect(paths).toEqual({ cbom: join(dir, CBOM_FILE), readiness: join(dir, PQC_READINESS_FILE) });
+    expect(readFileSync(paths.cbom, 'utf8')).toBe(inv.json);
+    expect(readFileSync(paths.readiness, 'utf8')).toBe(renderPqcReadiness(inv));
+  });
+});
+
+describe('runCbom', () => {
+  it('writes DIR/reports/cbom.cdx.json and pqc-readiness.md and prints one summary line', () => {
+    const tree = synthFixture(FIXTURES.full);
+    const io = capture();
+    expect(runCbom(tree.dir, {}, io)).toBe(0);
+    const bom = JSON.parse(readFileSync(join(tree.dir, 'reports', CBOM_FILE), 'utf8')) as unknown;
+    expect(validateCbom(bom).valid).toBe(true);
+    expect(existsSync(join(tree.dir, 'reports', PQC_READINESS_FILE))).toBe(true);
+    expect(io.lines).toHaveLength(1);
+    expect(io.lines[0]).toMatch(/5 algorithms \(2 quantum-vulnerable, 0 unknown\), 23 keys, 5 CA certificates$/);
+  });
+
+  it('--out FILE writes the BOM there instead, leaving the tree alone', () => {
+    const tree = synthFixture(FIXTURES.minimal);
+    const out = join(tempDir('slz-cbom-out-'), 'nested', 'tenancy.cdx.json');
+    const reports = join(tree.dir, 'reports');
+    const before = existsSync(reports) ? readdirSync(reports).map((f) => [f, readFileSync(join(reports, f), 'utf8')]) : [];
+    expect(runCbom(tree.dir, { out }, capture())).toBe(0);
+    expect(validateCbom(readFileSync(out, 'utf8')).valid).toBe(true);
+    const after = existsSync(reports) ? readdirSync(reports).map((f) => [f, readFileSync(join(reports, f), 'utf8')]) : [];
+    expect(after).toEqual(before);
+    // Same bytes as building it in-process.
+    expect(readFileSync(out, 'utf8')).toBe(buildCryptoInventory({ stacks: tree.stacks, context: tree.context, today: TODAY }).json);
+  });
+
+  function failure(f: () => unknown): CliError {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof CliError) return e;
+      throw e;
+    }
+    throw new Error('expected a CliError');
+  }
+
+  it('exits 2 with a one-line reason for a missing directory', () => {
+    const e = failure(() => runCbom(join(tempDir(), 'nope'), {}, capture()));
+    expect(e.exitCode).toBe(2);
+    expect(e.lines).toHaveLength(1);
+    expect(e.lines[0]).toMatch(/^cbom: .*does not exist$/);
+  });
+
+  it('exits 2 for a directory that is not a synthesized tree, or a malformed stack or context', () => {
+    const empty = tempDir();
+    const e1 = failure(() => runCbom(empty, {}, capture()));
+    expect(e1.exitCode).toBe(2);
+    expect(e1.lines[0]).toContain('no stacks/ folder');
+
+    const broken = tempDir();
+    mkdirSync(join(broken, 'stacks', 'x'), { recursive: true });
+    writeFileSync(join(broken, 'stacks', 'x', 'cdk.tf.json'), '{ not json');
+    const e2 = failure(() => runCbom(broken, {}, capture()));
+    expect(e2.exitCode).toBe(2);
+    expect(e2.lines).toHaveLength(1);
+    expect(e2.lines[0]).toContain('is not valid JSON');
+
+    const badContext = synthFixture(FIXTURES.minimal).dir;
+    writeFileSync(join(badContext, 'slz-context.json'), '{"apiVersion":"other"}');
+    const e3 = failure(() => runCbom(badContext, {}, capture()));
+    expect(e3.exitCode).toBe(2);
+    expect(e3.lines[0]).toBe('cbom: slz-context.json is not an slz synth context');
+  });
+
+  it('defaults DIR to cdktf.out', () => {
+    const cwd = process.cwd();
+    process.chdir(tempDir());
+    try {
+      const e = failure(() => runCbom(undefined, {}, capture()));
+      expect(e.lines[0]).toBe('cbom: cdktf.out does not exist');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
