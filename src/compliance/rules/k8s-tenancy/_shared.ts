@@ -1,12 +1,13 @@
 /**
  * Helpers shared by the k8s-tenancy rules: resource types, labels, namespaces (and which
- * resources live in which namespace), clusters, label selectors, RBAC rules and pod templates.
+ * resources live in which namespace), clusters, label selectors, default-deny network policy,
+ * the platform log collector, RBAC rules and pod templates.
  *
  * Everything reads synthesized Terraform JSON (cdk.tf.json or plan JSON): single nested blocks
  * may be objects or one-element lists, references are `${…}` strings. A value that is a
  * reference this module cannot follow is reported as unresolved, so rules can say `unknown`.
  */
-import { block, blocks, isUnresolved, resourcesOf, type ResourceRef, type SynthStack } from '../../../synthesized';
+import { block, blocks, constructPathOf, isUnresolved, type ResourceRef, type SynthStack } from '../../../synthesized';
 import type { Outcome, RuleContext } from '../../types';
 
 // ---------------------------------------------------------------------------------------------
@@ -84,6 +85,8 @@ export const LABEL_PREFIX = 'sovereign.slz.dev';
 /** What TenantNamespace puts on its namespace and what the ResidencyGuard binding selects. */
 export const TENANT_LABEL = `${LABEL_PREFIX}/tenant`;
 export const COMPONENT_LABEL = `${LABEL_PREFIX}/component`;
+/** The `sovereign.slz.dev/component` value the LogForwarder construct sets on its namespace and objects. */
+export const LOG_COLLECTOR_COMPONENT = 'log-forwarder';
 export const RESERVED_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +177,7 @@ export function referenced(stack: SynthStack, value: unknown): { readonly target
   const [, type = '', name = '', attribute = ''] = m;
   const body = stack.json.resource?.[type]?.[name];
   if (!body) return undefined;
-  const target = resourcesOf(stack).find((r) => r.type === type && r.name === name);
+  const target = ofTypes(stack, [type]).find((r) => r.name === name);
   return target ? { target, attribute } : undefined;
 }
 
@@ -282,42 +285,19 @@ export function allStacks(ctx: RuleContext, stack: SynthStack): readonly SynthSt
   return ctx.stacks.some((s) => s.name === stack.name) ? ctx.stacks : [stack, ...ctx.stacks];
 }
 
-const typeIndexes = new WeakMap<SynthStack, Map<string, ResourceRef[]>>();
-
-/** Resources of some types in one stack, from an index built once per stack. */
+/**
+ * Resources of some types in one stack, read straight from the type tables (no scan of the
+ * whole stack, and no cache: a caller may change the JSON between calls).
+ */
 export function ofTypes(stack: SynthStack, types: readonly string[]): ResourceRef[] {
-  let index = typeIndexes.get(stack);
-  if (!index) {
-    index = new Map();
-    for (const r of resourcesOf(stack)) {
-      const list = index.get(r.type);
-      if (list) list.push(r);
-      else index.set(r.type, [r]);
+  const out: ResourceRef[] = [];
+  for (const type of new Set(types)) {
+    for (const [name, body] of Object.entries(stack.json.resource?.[type] ?? {})) {
+      const address = `${type}.${name}`;
+      out.push({ stack, type, name, address, constructPath: constructPathOf(body) ?? `${stack.name}/${address}`, body });
     }
-    typeIndexes.set(stack, index);
   }
-  return types.flatMap((t) => index.get(t) ?? []);
-}
-
-const nameIndexes = new WeakMap<readonly SynthStack[], Map<string, ResourceRef[]>>();
-
-/** Resources of the tree whose `metadata.namespace` is a literal name, by that name (built once per tree). */
-function byNamespaceName(stacks: readonly SynthStack[]): Map<string, ResourceRef[]> {
-  let index = nameIndexes.get(stacks);
-  if (!index) {
-    index = new Map();
-    for (const stack of stacks) {
-      for (const r of resourcesOf(stack)) {
-        const t = namespaceTarget(r);
-        if (t.kind !== 'name' || t.implicit) continue;
-        const list = index.get(t.name);
-        if (list) list.push(r);
-        else index.set(t.name, [r]);
-      }
-    }
-    nameIndexes.set(stacks, index);
-  }
-  return index;
+  return out;
 }
 
 /**
@@ -342,25 +322,18 @@ export function resourcesInNamespace(ns: NamespaceInfo, types: readonly string[]
     }
   }
   if (ns.name !== undefined) {
-    for (const r of byNamespaceName(ctx.stacks).get(ns.name) ?? []) {
-      if (r.stack.name === own.name || !types.includes(r.type)) continue;
-      const rel = sameCluster(ns.cluster, clusterOf(r.stack, r.body));
-      if (rel === 'same') sure.push(r);
-      else if (rel === 'unknown') maybe.push(r);
+    for (const stack of ctx.stacks) {
+      if (stack.name === own.name) continue;
+      for (const r of ofTypes(stack, types)) {
+        const t = namespaceTarget(r);
+        if (t.kind !== 'name' || t.implicit || t.name !== ns.name) continue;
+        const rel = sameCluster(ns.cluster, clusterOf(r.stack, r.body));
+        if (rel === 'same') sure.push(r);
+        else if (rel === 'unknown') maybe.push(r);
+      }
     }
   }
   return { sure, maybe };
-}
-
-/** The namespace resource (anywhere in the tree, same cluster) a resource lives in, if one is declared. */
-export function declaredNamespaceOf(r: ResourceRef, ctx: RuleContext): NamespaceInfo | undefined {
-  const t = namespaceTarget(r);
-  if (t.kind === 'ref') {
-    const ns = resourcesOf(r.stack).find((x) => x.address === t.address);
-    return ns ? namespaceInfo(ns) : undefined;
-  }
-  if (t.kind === 'name') return namespaceNamed(t.name, clusterOf(r.stack, r.body), r.stack, ctx);
-  return undefined;
 }
 
 /** A declared namespace with this literal name, in the given stack or a stack of the same cluster. */
@@ -372,6 +345,55 @@ export function namespaceNamed(name: string, cluster: string | undefined, stack:
     }
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The platform log collector: the one namespace whose pods may read node log files through
+// hostPath. KT-NS2 and KT-WL2 defer to KT-PLT1 for it; KT-PLT1 checks what compensates.
+
+/** Whether a namespace claims to be the platform log collector, and why a claim is refused. */
+export interface LogCollectorClaim {
+  /** Carries the literal label `sovereign.slz.dev/component: log-forwarder`. */
+  readonly claimed: boolean;
+  /** Set when the claim is not honoured (a tenant namespace, a reserved namespace). */
+  readonly refused?: string;
+}
+
+export function logCollectorClaim(ns: NamespaceInfo): LogCollectorClaim {
+  // A reference, or labels that are a reference, never make a claim: the exception needs a literal declaration.
+  if (ns.labels === undefined || literal(ns.labels[COMPONENT_LABEL]) !== LOG_COLLECTOR_COMPONENT) return { claimed: false };
+  // Any tenant label, whatever its value (empty or a reference included): a tenant never becomes platform.
+  const tenant = ns.labels[TENANT_LABEL];
+  if (tenant !== undefined && tenant !== null) return { claimed: true, refused: `it is a tenant namespace (${TENANT_LABEL} is set), and a tenant cannot declare itself platform` };
+  if (ns.name !== undefined && RESERVED_NAMESPACES.includes(ns.name)) return { claimed: true, refused: 'it is a reserved system namespace; the collector needs a namespace of its own' };
+  return { claimed: true };
+}
+
+/** A namespace whose claim to be the platform log collector is honoured. */
+export function isLogCollector(ns: NamespaceInfo): boolean {
+  const claim = logCollectorClaim(ns);
+  return claim.claimed && claim.refused === undefined;
+}
+
+/**
+ * The log-collector namespace a workload surely lives in, judged exactly as KT-PLT1 finds the
+ * workloads it checks (resourcesInNamespace `sure`). Undefined when there is none, when its
+ * namespace is unresolved, or when a namespace that is not a collector may also hold it (two
+ * declarations of one name on a cluster): then no exception is granted.
+ */
+export function logCollectorNamespaceOf(r: ResourceRef, ctx: RuleContext): NamespaceInfo | undefined {
+  const namespaces = allStacks(ctx, r.stack).flatMap(namespacesOf);
+  const collectors = namespaces.filter(isLogCollector);
+  if (collectors.length === 0) return undefined;
+  const isR = (x: ResourceRef) => x.stack.name === r.stack.name && x.address === r.address;
+  const home = collectors.find((ns) => resourcesInNamespace(ns, [r.type], ctx).sure.some(isR));
+  if (!home) return undefined;
+  for (const ns of namespaces) {
+    if (isLogCollector(ns)) continue;
+    const { sure, maybe } = resourcesInNamespace(ns, [r.type], ctx);
+    if (sure.some(isR) || maybe.some(isR)) return undefined;
+  }
+  return home;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,6 +462,41 @@ export function selectorMatches(selector: unknown, labels: Readonly<Record<strin
     if (!ok) return 'no';
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Default-deny NetworkPolicy (KT-NS1, reused by KT-NP3 and KT-PLT1).
+
+export type DenyVerdict = 'deny' | 'unknown' | 'no';
+
+/** Whether one NetworkPolicy is a deny-all for each direction: empty pod selector, the type listed, no rules of that direction. */
+export function denyAll(policy: ResourceRef): { readonly ingress: DenyVerdict; readonly egress: DenyVerdict } {
+  const spec = block(policy.body.spec);
+  if (!spec) return { ingress: 'no', egress: 'no' };
+  const empty = selectorIsEmpty(spec.pod_selector);
+  const types = stringList(spec.policy_types);
+  const direction = (name: 'Ingress' | 'Egress', rulesKey: 'ingress' | 'egress'): DenyVerdict => {
+    if (empty === false) return 'no';
+    const rulesValue = spec[rulesKey];
+    const rules = blocks(rulesValue);
+    if (rules.length > 0) return 'no';
+    // Without policy_types Kubernetes assumes Ingress (plus Egress when egress rules exist).
+    const listed = types.items.length > 0 || types.unresolved ? types.items.includes(name) : name === 'Ingress';
+    if (!listed) return types.unresolved ? 'unknown' : 'no';
+    return empty === 'unresolved' || isUnresolved(rulesValue) ? 'unknown' : 'deny';
+  };
+  return { ingress: direction('Ingress', 'ingress'), egress: direction('Egress', 'egress') };
+}
+
+/** Coverage of a namespace in one direction by the policies in it. */
+export function denyCoverage(sure: readonly ResourceRef[], maybe: readonly ResourceRef[]): { readonly ingress: DenyVerdict; readonly egress: DenyVerdict } {
+  const of = (dir: 'ingress' | 'egress'): DenyVerdict => {
+    const sureV = sure.map((p) => denyAll(p)[dir]);
+    if (sureV.includes('deny')) return 'deny';
+    if (sureV.includes('unknown') || maybe.some((p) => denyAll(p)[dir] !== 'no')) return 'unknown';
+    return 'no';
+  };
+  return { ingress: of('ingress'), egress: of('egress') };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -626,7 +683,7 @@ export function admissionObjects(ctx: RuleContext, stack: SynthStack): { policie
   const bindings: AdmissionObject[] = [];
   const unresolved: ResourceRef[] = [];
   for (const s of allStacks(ctx, stack)) {
-    for (const r of resourcesOf(s)) {
+    for (const r of ofTypes(s, [MANIFEST_TYPE, TYPED_VAP_TYPE])) {
       const a = admissionObject(r);
       if (a === 'unresolved') unresolved.push(r);
       else if (a?.kind === 'ValidatingAdmissionPolicy') policies.push(a);
