@@ -13,3 +13,4 @@ const write = (file, text) => {
 };
 
 write('docs/landing-zone-file.md', dist('src/spec/reference-doc.js').renderLandingZoneReference());
+write('RULES.md', dist('src/compliance/rules-doc.js').renderRulesMarkdown());

@@ -4,6 +4,8 @@
  */
 export * from './spec';
 export * as jurisdictions from './jurisdictions';
+export * as compliance from './compliance';
+export * as crypto from './crypto';
 export * from '../stacks';
 export { TenantNamespace, type TenantNamespaceProps } from '../constructs/tenant-namespace';
 export { NetworkFirewall, type NetworkFirewallProps, type EgressRule as FirewallEgressRule, type IngressRule as FirewallIngressRule } from '../constructs/network-firewall';

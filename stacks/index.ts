@@ -7,3 +7,4 @@ export { SovereignStack, type SovereignStackProps } from './sovereign-stack';
 export { pinProviders, PROVIDER_PINS, REQUIRED_TERRAFORM_VERSION } from './provider-pinning';
 export { KubernetesBackend, type KubernetesBackendConfig } from './kubernetes-backend';
 export { admissionStackName, platformStackName, tenancyStackName } from './names';
+export { SovereignApp, ComplianceError, type SovereignAppConfig } from './sovereign-app';

@@ -14,7 +14,8 @@ export interface VaultPolicyRule {
 
 /** Escapes `${` as `$${` so Terraform keeps it literal. */
 export function escapeInterpolation(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // A function replacer: in a replacement string `$$` would itself collapse to `$`.
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** Renders rules as Vault policy HCL, in the given order, escaped for Terraform JSON. */

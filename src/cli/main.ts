@@ -21,6 +21,7 @@ const commands = {
   synth: lazy(() => require('./commands/synth') as typeof import('./commands/synth')),
   init: lazy(() => require('./commands/init') as typeof import('./commands/init')),
   cbom: lazy(() => require('./commands/cbom') as typeof import('./commands/cbom')),
+  check: lazy(() => require('./commands/check') as typeof import('./commands/check')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -49,6 +50,14 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .argument('[file]', 'landing-zone file; default ./landing-zone.yaml, else the bundled minimal example')
     .option('-o, --out <dir>', 'output directory (replaced whole, atomically)', 'cdktf.out')
     .action((file: string | undefined, opts: { out: string }) => setExit(commands.synth().runSynth(file, opts, io())));
+
+  program
+    .command('check')
+    .description('compliance rule packs on a synthesized tree, any cdktf app (exit 0; 1 error findings; 2 bad input)')
+    .argument('[dir]', 'synthesized directory', 'cdktf.out')
+    .option('--today <date>', 'judge expiry and crypto deadlines as of this date (YYYY-MM-DD)')
+    .option('--json', 'print compliance.json to stdout instead of the summary')
+    .action((dir: string, opts: { today?: string; json?: boolean }) => setExit(commands.check().runCheck(dir, opts, io())));
 
   program
     .command('cbom')

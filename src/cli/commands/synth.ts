@@ -5,7 +5,7 @@ import { formatProblem, loadLandingZone, type ResolvedLandingZone } from '../../
 import { readSynthDir } from '../../synthesized';
 import { CONTEXT_FILE, type SynthContextFile } from '../../synthesized/context';
 import { today } from '../today';
-import { CliError, EXIT_OK } from '../errors';
+import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { resolveLandingZoneFile } from '../landing-zone-file';
 import { commitOutput, discardOutput, stageOutput } from '../output-dir';
 import type { Output } from '../output';
@@ -38,16 +38,28 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
     const context = synthContext(result.value);
     writeFileSync(join(staged.staging, CONTEXT_FILE), `${JSON.stringify(context, null, 2)}\n`);
     const synthesized = readSynthDir(staged.staging);
+    const reports = join(staged.staging, 'reports');
+    const day = today();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const compliance = require('../../compliance') as typeof import('../../compliance');
+    const { context: lzContext, suppressions } = compliance.contextFromFile(context);
+    const report = compliance.runCompliance({ stacks: synthesized, context: lzContext, suppressions, today: day });
+    compliance.writeComplianceReports(report, reports, staged.staging);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const crypto = require('../../crypto') as typeof import('../../crypto');
-    crypto.writeCryptoReports(crypto.buildCryptoInventory({ stacks: synthesized, context, today: today() }), join(staged.staging, 'reports'));
+    crypto.writeCryptoReports(crypto.buildCryptoInventory({ stacks: synthesized, context, today: day }), reports);
     const stacks = summarize(staged.staging);
     commitOutput(staged);
     const total = stacks.reduce((n, s) => n + s.resources, 0);
     io.out(`${relative(process.cwd(), path) || path} → ${out}: ${stacks.length} stacks, ${total} resources`);
     for (const s of stacks) io.out(`  ${s.name.padEnd(48)} ${String(s.resources).padStart(4)} resources`);
-    io.out(`Apply in order: platform → tenant → admission stacks (see docs). Reports: ${join(out, 'reports')}/`);
-    return EXIT_OK;
+    const counts = report.summary.byLevel;
+    const blocking = compliance.complianceExitCode(report);
+    const accepted = report.acceptedSuppressions.length;
+    io.out(`Compliance: ${counts.error} error, ${counts.warning} warning, ${counts.info} info${accepted ? `, ${accepted} accepted risk${accepted === 1 ? '' : 's'}` : ''} — ${blocking ? 'FAILED (everything was still written)' : 'passed'}`);
+    for (const f of report.findings.filter((x) => x.level === 'error' && !x.suppressedBy).slice(0, 20)) io.err(`${f.ruleId} ${f.constructPath}${f.attribute ? ` (${f.attribute})` : ''}: ${f.message}`);
+    io.out(`Reports: ${join(out, 'reports')}/ (compliance.md, compliance.sarif, cbom.cdx.json, pqc-readiness.md). Apply in order: platform → tenant → admission.`);
+    return blocking ? EXIT_FINDINGS : EXIT_OK;
   } catch (e) {
     discardOutput(staged);
     if (e instanceof CliError) throw e;

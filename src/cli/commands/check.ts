@@ -1,0 +1,82 @@
+/** `slz check [DIR]`: compliance on an already synthesized tree (exit 0 · 1 findings · 2 bad tree). */
+import { join } from 'node:path';
+import { complianceExitCode, contextFromFile, isIsoDate, REPORT_FILES, runCompliance, writeComplianceReports, type ComplianceReport, type Finding } from '../../compliance';
+import { readSynthDir, SynthReadError, type SynthStack } from '../../synthesized';
+import { CONTEXT_FILE, readContextFile, type SynthContextFile } from '../../synthesized/context';
+import { CliError } from '../errors';
+import type { Output } from '../output';
+
+export interface CheckOptions {
+  /** Check as of this date (YYYY-MM-DD): suppression expiry and crypto deadlines. @default today (UTC) */
+  readonly today?: string;
+  /** Print the report (compliance.json) to stdout instead of the summary. */
+  readonly json?: boolean;
+}
+
+/** Error-level findings printed before "… and N more". */
+const MAX_LISTED = 40;
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}
+
+function describe(f: Finding): string {
+  const where = f.stack ? f.constructPath : `${f.file || 'exemptions'}: ${f.constructPath}`;
+  const status = f.status === 'fail' ? '' : ` [${f.status}]`;
+  return `  ${f.level.toUpperCase()} ${f.ruleId}${status} ${where}${f.attribute ? ` (${f.attribute})` : ''}: ${f.message}`;
+}
+
+export function runCheck(dir: string | undefined, opts: CheckOptions, io: Output): number {
+  const root = dir ?? 'cdktf.out';
+  if (opts.today !== undefined && !isIsoDate(opts.today)) throw new CliError([`check: --today ${JSON.stringify(opts.today)} is not a date YYYY-MM-DD`]);
+  let stacks: SynthStack[];
+  try {
+    stacks = readSynthDir(root);
+  } catch (e) {
+    if (e instanceof SynthReadError) throw new CliError([`check: ${e.message}`]);
+    throw new CliError([`check: cannot read ${root}: ${oneLine(e)}`]);
+  }
+  let file: SynthContextFile | undefined;
+  try {
+    file = readContextFile(root);
+  } catch (e) {
+    throw new CliError([`check: ${join(root, CONTEXT_FILE)} is malformed: ${oneLine(e)}`]);
+  }
+  let resolved: ReturnType<typeof contextFromFile> | undefined;
+  if (file) {
+    try {
+      resolved = contextFromFile(file);
+    } catch (e) {
+      throw new CliError([`check: ${oneLine(e)}`]);
+    }
+  }
+
+  const report: ComplianceReport = runCompliance({
+    stacks,
+    ...(resolved ? { context: resolved.context, suppressions: resolved.suppressions } : {}),
+    ...(opts.today ? { today: opts.today } : {}),
+  });
+  const reportsDir = join(root, 'reports');
+  try {
+    writeComplianceReports(report, reportsDir, root);
+  } catch (e) {
+    throw new CliError([`check: cannot write ${reportsDir}: ${oneLine(e)}`]);
+  }
+  const code = complianceExitCode(report);
+
+  if (opts.json) {
+    io.out(JSON.stringify(report, null, 2));
+    return code;
+  }
+  const s = report.summary;
+  if (!resolved) io.err(`warning: ${join(root, CONTEXT_FILE)} not found: residency rules cannot be judged and report unknown`);
+  const ctx = report.context;
+  io.out(
+    `${root}: ${s.stacks} stack${s.stacks === 1 ? '' : 's'}, ${s.resources} resources, ${s.rulesRun} rules${ctx ? ` (${ctx.jurisdiction.code} ${ctx.classification}, level ${ctx.ordinal}${ctx.strict ? ', strict' : ''})` : ''} — ${s.result.toUpperCase()}: ${s.byLevel.error} error${s.byLevel.error === 1 ? '' : 's'}, ${s.byLevel.warning} warning${s.byLevel.warning === 1 ? '' : 's'}, ${s.byLevel.info} info; ${s.suppressed} accepted as risk${s.suppressed === 1 ? '' : 's'}`,
+  );
+  const errors = report.findings.filter((f) => !f.suppressedBy && f.level === 'error');
+  for (const f of errors.slice(0, MAX_LISTED)) io.out(describe(f));
+  if (errors.length > MAX_LISTED) io.out(`  … and ${errors.length - MAX_LISTED} more errors`);
+  io.out(`Reports: ${join(reportsDir, REPORT_FILES.markdown)}, ${REPORT_FILES.json}, ${REPORT_FILES.sarif}`);
+  return code;
+}

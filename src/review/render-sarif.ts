@@ -1,0 +1,122 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning (plan-review.md §11): one rule per risk rule with
+ * `security-severity`, one result per risk at LOW or above, located at the stack's
+ * `cdk.tf.json` (or the plan file) with the resource address and construct path as logical
+ * locations, and a stable `partialFingerprints` entry (rule id + stack + address) so results
+ * are matched across pushes.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { countActions, countRisks, FAIL_ON_LEVEL, gateRisks, highestLevel, type FailOn, type Review, type Risk, type RiskLevel } from './model';
+import { RULES } from './rules';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** GitHub code scanning accepts at most 25,000 results per run. */
+export const MAX_SARIF_RESULTS = 25_000;
+export const FINGERPRINT_KEY = 'slzReviewRisk/v1';
+
+/** GitHub reads > 9.0 as critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low. */
+export const SECURITY_SEVERITY: Readonly<Record<RiskLevel, string>> = { CRITICAL: '9.5', HIGH: '8.0', MEDIUM: '5.5', LOW: '2.0', INFO: '0.0' };
+const SARIF_LEVEL: Readonly<Record<RiskLevel, 'error' | 'warning' | 'note' | 'none'>> = { CRITICAL: 'error', HIGH: 'error', MEDIUM: 'warning', LOW: 'note', INFO: 'none' };
+
+export interface SarifOptions {
+  readonly failOn: FailOn;
+  readonly version?: string;
+}
+
+export function fingerprint(r: Risk): string {
+  return createHash('sha256')
+    .update(`${r.ruleId}\u0000${r.stack ?? ''}\u0000${r.address ?? r.constructPath ?? ''}`)
+    .digest('hex');
+}
+
+function uriOf(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file
+    .split(/[\\/]+/)
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+function pascal(title: string): string {
+  return title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase());
+}
+
+export function sarifLog(review: Review, opts: SarifOptions): Record<string, unknown> {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const planFile = review.sources.find((s) => s.kind === 'plan')?.path;
+  const eligible = review.risks.filter((r) => r.level !== 'INFO');
+  const kept = eligible.slice(0, MAX_SARIF_RESULTS);
+  const results = kept.map((r) => {
+    const file = r.file ?? planFile;
+    const logical = [
+      ...(r.address ? [{ name: r.address, fullyQualifiedName: r.stack ? `${r.stack}/${r.address}` : r.address, kind: 'resource' }] : []),
+      ...(r.constructPath ? [{ name: r.constructPath.split('/').pop() ?? r.constructPath, fullyQualifiedName: r.constructPath, kind: 'module' }] : []),
+    ];
+    return {
+      ruleId: r.ruleId,
+      ruleIndex: ruleIndex.get(r.ruleId) ?? -1,
+      kind: 'fail',
+      level: SARIF_LEVEL[r.level],
+      message: { text: r.reason },
+      locations: [
+        {
+          ...(file ? { physicalLocation: { artifactLocation: { uri: uriOf(file) }, region: { startLine: 1 } } } : {}),
+          ...(logical.length ? { logicalLocations: logical } : {}),
+        },
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r) },
+      properties: {
+        riskLevel: r.level,
+        'security-severity': SECURITY_SEVERITY[r.level],
+        ...(r.stack ? { stack: r.stack } : {}),
+        ...(r.address ? { address: r.address } : {}),
+        ...(r.constructPath ? { constructPath: r.constructPath } : {}),
+      },
+    };
+  });
+  const gate = gateRisks(review, opts.failOn);
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'slz-review',
+            fullName: 'sovereign-landing-zone plan review',
+            ...(opts.version ? { version: opts.version, semanticVersion: opts.version } : {}),
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: pascal(r.title),
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.help },
+              help: { text: r.help, markdown: `**${r.title}** (${r.level})\n\n${r.help}` },
+              defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+              properties: { 'security-severity': SECURITY_SEVERITY[r.level], tags: ['security', ...r.tags], precision: 'high', riskLevel: r.level },
+            })),
+          },
+        },
+        automationDetails: { id: `slz-review/${review.mode}/` },
+        columnKind: 'utf16CodeUnits',
+        results,
+        invocations: [{ executionSuccessful: true }],
+        properties: {
+          mode: review.mode,
+          highest: highestLevel(review),
+          failOn: opts.failOn,
+          threshold: FAIL_ON_LEVEL[opts.failOn] ?? null,
+          tripped: gate.length > 0,
+          actions: countActions(review.changes),
+          risks: countRisks(review.risks),
+          ...(eligible.length > kept.length ? { omittedResults: eligible.length - kept.length } : {}),
+        },
+      },
+    ],
+  };
+}
+
+export function renderSarif(review: Review, opts: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(review, opts), null, 2)}\n`;
+}
