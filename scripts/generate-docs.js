@@ -14,3 +14,4 @@ const write = (file, text) => {
 
 write('docs/landing-zone-file.md', dist('src/spec/reference-doc.js').renderLandingZoneReference());
 write('RULES.md', dist('src/compliance/rules-doc.js').renderRulesMarkdown());
+write('docs/control-mapping.md', dist('stacks/control-mapping.js').renderControlMapping(path.join(root, 'examples', 'ministry-health', 'landing-zone.yaml')));

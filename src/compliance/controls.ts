@@ -15,6 +15,8 @@ export const CONTROL_FRAMEWORKS: Readonly<Record<string, string>> = {
   'BSI-C5': 'BSI C5:2020',
   'MY-NCCP-2025': 'Malaysia National Cloud Computing Policy 2025',
   JURISDICTION: "the jurisdiction's own policy, as catalogued (slz jurisdictions CODE)",
+  'CNSA-2.0': 'NSA Commercial National Security Algorithm Suite 2.0',
+  CycloneDX: 'CycloneDX 1.6 cryptography bill of materials',
 };
 
 export const nist = (id: string): ControlRef => ({ framework: 'NIST-800-53', id });
