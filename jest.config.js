@@ -13,6 +13,8 @@ module.exports = {
     ],
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // Examples import the package by name, as a fork does; in this checkout that is the source.
+  moduleNameMapper: { '^sovereign-landing-zone$': '<rootDir>/src/index.ts' },
   // Provider packages are large; one worker per core is all this machine has.
   maxWorkers: process.env.CI ? 2 : '50%',
   testTimeout: 60000,

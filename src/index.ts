@@ -18,3 +18,4 @@ export { LogForwarder, type LogForwarderProps } from '../constructs/log-forwarde
 export { ResidencyGuard, type ResidencyGuardProps } from '../constructs/residency-guard';
 export { sovereigntyLabels, type SovereigntyContext } from '../constructs/common/labels';
 export { renderVaultPolicy, escapeInterpolation, type VaultPolicyRule } from '../constructs/common/vault-policy';
+export { synthContext } from './synthesized/from-spec';

@@ -1,9 +1,10 @@
 /** `slz synth [FILE] [--out DIR]`: validate, synthesize, write atomically, print a summary. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatProblem, loadLandingZone, type ResolvedLandingZone } from '../../spec';
+import { formatProblem, loadLandingZone } from '../../spec';
 import { readSynthDir } from '../../synthesized';
-import { CONTEXT_FILE, type SynthContextFile } from '../../synthesized/context';
+import { CONTEXT_FILE } from '../../synthesized/context';
+import { synthContext } from '../../synthesized/from-spec';
 import { today } from '../today';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { resolveLandingZoneFile } from '../landing-zone-file';
@@ -78,22 +79,4 @@ export function summarize(dir: string): StackSummary[] {
       const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
       return { name, resources };
     });
-}
-
-export function synthContext(lz: ResolvedLandingZone): SynthContextFile {
-  const spec = lz.spec;
-  return {
-    apiVersion: 'slz/v1',
-    kind: 'SynthContext',
-    name: spec.metadata.name,
-    agency: spec.metadata.agency,
-    jurisdiction: lz.jurisdiction.countryCode,
-    classification: spec.classification,
-    ordinal: lz.ordinal,
-    strict: lz.strict,
-    inCountryCidrs: spec.network?.inCountryCidrs ?? [],
-    endpointDomains: spec.network?.endpointDomains ?? [],
-    vaultDialects: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.dialect])),
-    exemptions: spec.exemptions,
-  };
 }

@@ -1,0 +1,21 @@
+/** The synth context of a validated landing zone: what `slz synth` writes as `slz-context.json`. */
+import type { ResolvedLandingZone } from '../spec/validate';
+import type { SynthContextFile } from './context';
+
+export function synthContext(lz: ResolvedLandingZone): SynthContextFile {
+  const spec = lz.spec;
+  return {
+    apiVersion: 'slz/v1',
+    kind: 'SynthContext',
+    name: spec.metadata.name,
+    agency: spec.metadata.agency,
+    jurisdiction: lz.jurisdiction.countryCode,
+    classification: spec.classification,
+    ordinal: lz.ordinal,
+    strict: lz.strict,
+    inCountryCidrs: spec.network?.inCountryCidrs ?? [],
+    endpointDomains: spec.network?.endpointDomains ?? [],
+    vaultDialects: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.dialect])),
+    exemptions: spec.exemptions,
+  };
+}
