@@ -19,3 +19,4 @@ export { ResidencyGuard, type ResidencyGuardProps } from '../constructs/residenc
 export { sovereigntyLabels, type SovereigntyContext } from '../constructs/common/labels';
 export { renderVaultPolicy, escapeInterpolation, type VaultPolicyRule } from '../constructs/common/vault-policy';
 export { synthContext } from './synthesized/from-spec';
+export * as review from './review';

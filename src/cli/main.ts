@@ -22,6 +22,7 @@ const commands = {
   init: lazy(() => require('./commands/init') as typeof import('./commands/init')),
   cbom: lazy(() => require('./commands/cbom') as typeof import('./commands/cbom')),
   check: lazy(() => require('./commands/check') as typeof import('./commands/check')),
+  review: lazy(() => require('./commands/review') as typeof import('./commands/review')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -65,6 +66,18 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .argument('[dir]', 'synthesized directory', 'cdktf.out')
     .option('-o, --out <file>', 'write the CBOM here instead of DIR/reports/cbom.cdx.json')
     .action((dir: string, opts: { out?: string }) => setExit(commands.cbom().runCbom(dir, opts, io())));
+
+  program
+    .command('review')
+    .description('review a change for a pull request: a plan JSON, or two synthesized trees (exit 0; 1 gate tripped; 2 bad input)')
+    .option('--plan <file>', 'terraform/tofu show -json output, or a directory of them (one <stack>.json per stack)')
+    .option('--synth <dir>', 'synthesized tree (or one stack folder) that maps plan addresses to construct paths')
+    .option('--base <dir>', 'synthesized tree of the target branch (no credentials needed)')
+    .option('--head <dir>', 'synthesized tree of the pull request')
+    .addOption(new Option('--format <format>', 'report format').choices(['md', 'json', 'sarif']).default('md'))
+    .option('-o, --out <file>', 'write the report to FILE instead of stdout')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a risk is at or above this level').choices(['critical', 'high', 'medium', 'never']).default('high'))
+    .action((opts: import('./commands/review').ReviewOptions) => setExit(commands.review().runReview(opts, io())));
 
   program
     .command('schema')

@@ -6,7 +6,7 @@
  * are matched across pushes.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { countActions, countRisks, FAIL_ON_LEVEL, gateRisks, highestLevel, type FailOn, type Review, type Risk, type RiskLevel } from './model';
 import { RULES } from './rules';
@@ -31,12 +31,32 @@ export function fingerprint(r: Risk): string {
     .digest('hex');
 }
 
-function uriOf(file: string): string {
-  if (isAbsolute(file)) return pathToFileURL(file).href;
-  return file
+const encode = (path: string) =>
+  path
     .split(/[\\/]+/)
     .map((seg) => encodeURIComponent(seg))
     .join('/');
+
+/**
+ * An artifact location code scanning can use: relative to the working directory (the checkout)
+ * when the file is inside it; otherwise `stacks/<stack>/cdk.tf.json` under the base id SYNTH,
+ * whose absolute location goes to `originalUriBaseIds`.
+ */
+function locationOf(file: string, bases: Map<string, string>): { uri: string; uriBaseId?: string } {
+  const abs = resolve(file);
+  const rel = relative(process.cwd(), abs);
+  if (!isAbsolute(file) || (!rel.startsWith('..') && !isAbsolute(rel))) return { uri: encode(isAbsolute(file) ? rel : file) };
+  const m = /^(.*?)[\\/](stacks[\\/][^\\/]+[\\/]cdk\.tf\.json)$/.exec(abs);
+  if (m && m[1] !== undefined && m[2]) {
+    const root = m[1];
+    let key = [...bases].find(([, dir]) => dir === root)?.[0];
+    if (!key) {
+      key = bases.size === 0 ? 'SYNTH' : `SYNTH${bases.size + 1}`;
+      bases.set(key, root);
+    }
+    return { uri: encode(m[2]), uriBaseId: key };
+  }
+  return { uri: pathToFileURL(abs).href };
 }
 
 function pascal(title: string): string {
@@ -48,6 +68,7 @@ export function sarifLog(review: Review, opts: SarifOptions): Record<string, unk
   const planFile = review.sources.find((s) => s.kind === 'plan')?.path;
   const eligible = review.risks.filter((r) => r.level !== 'INFO');
   const kept = eligible.slice(0, MAX_SARIF_RESULTS);
+  const bases = new Map<string, string>();
   const results = kept.map((r) => {
     const file = r.file ?? planFile;
     const logical = [
@@ -62,7 +83,7 @@ export function sarifLog(review: Review, opts: SarifOptions): Record<string, unk
       message: { text: r.reason },
       locations: [
         {
-          ...(file ? { physicalLocation: { artifactLocation: { uri: uriOf(file) }, region: { startLine: 1 } } } : {}),
+          ...(file ? { physicalLocation: { artifactLocation: locationOf(file, bases), region: { startLine: 1 } } } : {}),
           ...(logical.length ? { logicalLocations: logical } : {}),
         },
       ],
@@ -99,6 +120,7 @@ export function sarifLog(review: Review, opts: SarifOptions): Record<string, unk
           },
         },
         automationDetails: { id: `slz-review/${review.mode}/` },
+        ...(bases.size ? { originalUriBaseIds: Object.fromEntries([...bases].map(([id, dir]) => [id, { uri: `${pathToFileURL(dir).href}/` }])) } : {}),
         columnKind: 'utf16CodeUnits',
         results,
         invocations: [{ executionSuccessful: true }],
