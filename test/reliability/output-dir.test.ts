@@ -82,7 +82,8 @@ describe('slz synth keeps the output directory whole', () => {
     const out = join(tempDir(), 'out');
     const first = spawn(process.execPath, [BIN, 'synth', big, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
     const lock = join(out, '..', '.out.slz-lock');
-    for (let i = 0; i < 200 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 10));
+    // Generous: under load, starting node and validating 150 tenants can take seconds.
+    for (let i = 0; i < 3000 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 10));
     expect(existsSync(lock)).toBe(true);
     const second = run('synth', MINIMAL, '--out', out);
     expect(second.code).toBe(2);
