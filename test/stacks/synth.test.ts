@@ -32,7 +32,9 @@ describe('slz synth of the minimal example', () => {
   });
 
   it('matches the reviewed snapshot', () => {
-    expect(minimal.stacks).toMatchSnapshot();
+    // The cdktf version stamp differs under the cdktn alias (CI runs both); everything else must not.
+    const stacks = JSON.parse(JSON.stringify(minimal.stacks).replace(/"version":"0\.(21|2[2-9])\.\d+"/g, '"version":"<cdktf>"')) as unknown;
+    expect(stacks).toMatchSnapshot();
   });
 });
 
