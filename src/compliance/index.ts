@@ -42,7 +42,7 @@ export function runCompliance(input: RunComplianceInput): ComplianceReport {
   const packs = ALL_PACKS.filter((p) => packIds.has(p.id));
   const rules = packs.flatMap((p) => p.rules);
   const stacks = [...input.stacks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const { findings, runs } = evaluate(stacks, rules, { ...(input.context ? { landingZone: input.context } : {}), today, stacks });
+  const { findings, runs } = evaluate(stacks, rules, { ...(input.context ? { landingZone: input.context } : {}), today, stacks, memo: new Map() });
 
   const constructPaths = new Set<string>();
   for (const s of stacks) {

@@ -37,6 +37,12 @@ export interface RuleContext {
   /** ISO date the check runs on (deadlines, expiry). */
   readonly today: string;
   readonly stacks: readonly SynthStack[];
+  /**
+   * A cache for one run, provided by the engine: rules keep cross-stack indexes here (see
+   * `memo.ts`) so a rule run once per stack does not rescan every stack (quadratic at 1,000
+   * tenants). Absent (e.g. a test calling `rule.check` on JSON it mutates): nothing is cached.
+   */
+  readonly memo?: Map<string, unknown>;
 }
 
 /** A rule's verdict on one subject. `unknown` when a value cannot be resolved (`${…}`): never a pass. */

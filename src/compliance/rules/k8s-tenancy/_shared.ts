@@ -8,6 +8,7 @@
  * reference this module cannot follow is reported as unresolved, so rules can say `unknown`.
  */
 import { block, blocks, constructPathOf, isUnresolved, type ResourceRef, type SynthStack } from '../../../synthesized';
+import { memo } from '../../memo';
 import type { Outcome, RuleContext } from '../../types';
 
 // ---------------------------------------------------------------------------------------------
@@ -322,27 +323,44 @@ export function resourcesInNamespace(ns: NamespaceInfo, types: readonly string[]
     }
   }
   if (ns.name !== undefined) {
-    for (const stack of ctx.stacks) {
-      if (stack.name === own.name) continue;
-      for (const r of ofTypes(stack, types)) {
-        const t = namespaceTarget(r);
-        if (t.kind !== 'name' || t.implicit || t.name !== ns.name) continue;
-        const rel = sameCluster(ns.cluster, clusterOf(r.stack, r.body));
-        if (rel === 'same') sure.push(r);
-        else if (rel === 'unknown') maybe.push(r);
-      }
+    for (const r of explicitlyNamespaced(ctx, types).get(ns.name) ?? []) {
+      if (r.stack.name === own.name) continue;
+      const rel = sameCluster(ns.cluster, clusterOf(r.stack, r.body));
+      if (rel === 'same') sure.push(r);
+      else if (rel === 'unknown') maybe.push(r);
     }
   }
   return { sure, maybe };
 }
 
+/** Resources of the types across all stacks whose namespace is written as a literal name, by that name (in stack order). */
+function explicitlyNamespaced(ctx: RuleContext, types: readonly string[]): Map<string, ResourceRef[]> {
+  return memo(ctx, `k8s:named:${[...new Set(types)].sort().join(',')}`, () => {
+    const index = new Map<string, ResourceRef[]>();
+    for (const stack of ctx.stacks) {
+      for (const r of ofTypes(stack, types)) {
+        const t = namespaceTarget(r);
+        if (t.kind !== 'name' || t.implicit) continue;
+        const list = index.get(t.name);
+        if (list) list.push(r);
+        else index.set(t.name, [r]);
+      }
+    }
+    return index;
+  });
+}
+
+/** Namespaces of every stack the rule may look at; memoized when that is exactly the run's stacks. */
+function allNamespaces(ctx: RuleContext, stack: SynthStack): NamespaceInfo[] {
+  const stacks = allStacks(ctx, stack);
+  return stacks === ctx.stacks ? memo(ctx, 'k8s:namespaces', () => ctx.stacks.flatMap(namespacesOf)) : stacks.flatMap(namespacesOf);
+}
+
 /** A declared namespace with this literal name, in the given stack or a stack of the same cluster. */
 export function namespaceNamed(name: string, cluster: string | undefined, stack: SynthStack, ctx: RuleContext): NamespaceInfo | undefined {
-  for (const s of allStacks(ctx, stack)) {
-    for (const ns of namespacesOf(s)) {
-      if (ns.name !== name) continue;
-      if (s.name === stack.name || sameCluster(cluster, ns.cluster) === 'same') return ns;
-    }
+  for (const ns of allNamespaces(ctx, stack)) {
+    if (ns.name !== name) continue;
+    if (ns.ref.stack.name === stack.name || sameCluster(cluster, ns.cluster) === 'same') return ns;
   }
   return undefined;
 }
@@ -382,7 +400,7 @@ export function isLogCollector(ns: NamespaceInfo): boolean {
  * declarations of one name on a cluster): then no exception is granted.
  */
 export function logCollectorNamespaceOf(r: ResourceRef, ctx: RuleContext): NamespaceInfo | undefined {
-  const namespaces = allStacks(ctx, r.stack).flatMap(namespacesOf);
+  const namespaces = allNamespaces(ctx, r.stack);
   const collectors = namespaces.filter(isLogCollector);
   if (collectors.length === 0) return undefined;
   const isR = (x: ResourceRef) => x.stack.name === r.stack.name && x.address === r.address;
@@ -679,6 +697,10 @@ export function admissionObject(r: ResourceRef): AdmissionObject | 'unresolved' 
 
 /** Every admission policy and binding of the tree. */
 export function admissionObjects(ctx: RuleContext, stack: SynthStack): { policies: AdmissionObject[]; bindings: AdmissionObject[]; unresolved: ResourceRef[] } {
+  return allStacks(ctx, stack) === ctx.stacks ? memo(ctx, 'k8s:admission', () => collectAdmissionObjects(ctx, stack)) : collectAdmissionObjects(ctx, stack);
+}
+
+function collectAdmissionObjects(ctx: RuleContext, stack: SynthStack): { policies: AdmissionObject[]; bindings: AdmissionObject[]; unresolved: ResourceRef[] } {
   const policies: AdmissionObject[] = [];
   const bindings: AdmissionObject[] = [];
   const unresolved: ResourceRef[] = [];

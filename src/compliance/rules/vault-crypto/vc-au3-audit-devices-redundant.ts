@@ -1,5 +1,6 @@
 /** VC-AU3: each Vault server has two audit devices of different types, one forwarding off the host. */
 import { fail, pass, readString, stackResources } from '../../attributes';
+import { memo } from '../../memo';
 import { c5, nist, snc } from '../../controls';
 import { stacksByVaultServer, usesVault, vaultServersOf, UNKNOWN_SERVER } from '../../vault-servers';
 import type { StackOutcome, StackRule } from '../../types';
@@ -19,7 +20,7 @@ export const rule: StackRule = {
   check(stack, ctx) {
     if (!usesVault(stack)) return [];
     const out: StackOutcome[] = [];
-    const byServer = stacksByVaultServer(ctx.stacks);
+    const byServer = memo(ctx, 'vault:servers', () => stacksByVaultServer(ctx.stacks));
     for (const server of vaultServersOf(stack).length ? vaultServersOf(stack) : [UNKNOWN_SERVER]) {
       const group = byServer.get(server) ?? [stack];
       if (group[0] !== stack) continue;

@@ -1,5 +1,6 @@
 /** VC-PL1: Vault policies grant no catch-all paths, no writes to sys/, and no sudo to workloads. */
 import { fail, pass, readString, stackResources, unknown } from '../../attributes';
+import { memo } from '../../memo';
 import { nist } from '../../controls';
 import type { SynthStack } from '../../../synthesized';
 import { readVaultPolicy } from '../../vault-policy-hcl';
@@ -49,7 +50,7 @@ export const rule: ResourceRule = {
     const parsed = readVaultPolicy(text.value);
     if (!parsed.ok) return unknown(`policy text cannot be judged: ${parsed.reason}`, 'policy');
     const name = readString(resource.body, 'name');
-    const workload = name.kind === 'value' && workloadPolicies(ctx.stacks).has(name.value);
+    const workload = name.kind === 'value' && memo(ctx, 'vault:workload-policies', () => workloadPolicies(ctx.stacks)).has(name.value);
     const out: Outcome[] = [];
     for (const p of parsed.paths) {
       const caps = p.capabilities.filter((c) => c !== 'deny');
