@@ -18,7 +18,7 @@ const VALUE_PATTERNS: readonly SecretPattern[] = [
   { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/ },
   { kind: 'a kubeconfig credential', pattern: /\b(client-key-data|client-certificate-data|certificate-authority-data|auth-provider|id-token|refresh-token)\s*:/ },
   { kind: 'a bearer token', pattern: /\b[Bb]earer\s+[A-Za-z0-9._~+/-]{16,}/ },
-  { kind: 'a password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i },
+  { kind: 'a password in a URL', pattern: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/ },
   { kind: 'a cloud access key', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
   { kind: 'a GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{30,}/ },
 ];
@@ -29,7 +29,11 @@ const SECRET_KEY = /(^|[-_.])(password|passwd|secret|token|api-?key|private-?key
 /** A whole-value Terraform reference (`${var.oidc_client_secret}`) names a secret without holding it. */
 const TERRAFORM_REFERENCE = /^\$\{(var|data|local)\.[A-Za-z0-9_.-]+\}$/;
 
+/** All patterns in one: most strings match none, and one regex pass per string keeps scans of large trees cheap. */
+const ANY_SECRET = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.pattern.source})`).join('|'));
+
 function classify(value: string): string | undefined {
+  if (!ANY_SECRET.test(value)) return undefined;
   for (const p of VALUE_PATTERNS) if (p.pattern.test(value)) return p.kind;
   return undefined;
 }
@@ -42,35 +46,44 @@ const HINT = 'remove it and rotate it: tokens and keys come from the environment
  */
 export function findSecrets(doc: unknown, problems: ProblemList): string[] {
   const found: string[] = [];
-  const walk = (node: unknown, path: PathSegment[]): void => {
+  // One mutable path, copied only when something is reported: scans of large trees stay cheap.
+  const path: PathSegment[] = [];
+  const walk = (node: unknown): void => {
     if (typeof node === 'string') {
       const kind = classify(node);
       if (kind) {
         found.push(node);
-        problems.error(path, `looks like ${kind}; secrets never belong in the landing-zone file`, HINT);
+        problems.error([...path], `looks like ${kind}; secrets never belong in the landing-zone file`, HINT);
       }
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((v, i) => walk(v, [...path, i]));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
       return;
     }
     if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
+      for (const k in node) {
+        if (!Object.prototype.hasOwnProperty.call(node, k)) continue;
+        const v = (node as Record<string, unknown>)[k];
         const keyKind = classify(k);
         if (keyKind) {
           found.push(k);
-          problems.error(path, `a key looks like ${keyKind}; secrets never belong in the landing-zone file`, HINT);
-        }
-        else if (SECRET_KEY.test(k) && typeof v === 'string' && v.length > 0 && !TERRAFORM_REFERENCE.test(v)) {
+          problems.error([...path], `a key looks like ${keyKind}; secrets never belong in the landing-zone file`, HINT);
+        } else if (SECRET_KEY.test(k) && typeof v === 'string' && v.length > 0 && !TERRAFORM_REFERENCE.test(v)) {
           problems.error([...path, k], 'a field named like a secret holds a value; secrets never belong in the landing-zone file', HINT);
           continue;
         }
-        walk(v, [...path, k]);
+        path.push(k);
+        walk(v);
+        path.pop();
       }
     }
   };
-  walk(doc, []);
+  walk(doc);
   return found;
 }
 
