@@ -168,13 +168,16 @@ function changeBlock(c: Change, stackPrefix: string | undefined): string {
   return `<details><summary>${BADGE[c.level]} ${htmlText(actionLabel(c))} <code>${htmlText(shortPath)}</code> · ${htmlText(c.type)}</summary>\n\n${body}\n\n</details>\n`;
 }
 
-/** Adds lines while they fit a budget; returns what fit and how many were left. */
-function fit(lines: readonly string[], budget: number): { text: string[]; left: number } {
+/**
+ * Adds lines while they fit a budget; returns what fit and how many were left. Lines are
+ * rendered only when reached: a 20,000-change plan must not format rows it will leave out.
+ */
+function fit<T>(items: readonly T[], render: (item: T) => string, budget: number): { text: string[]; left: number } {
   const out: string[] = [];
   let size = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] ?? '';
-    if (size + l.length + 1 > budget) return { text: out, left: lines.length - i };
+  for (let i = 0; i < items.length; i++) {
+    const l = render(items[i]!);
+    if (size + l.length + 1 > budget) return { text: out, left: items.length - i };
     out.push(l);
     size += l.length + 1;
   }
@@ -213,27 +216,24 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions): string {
   header.push(`**Risks:** ${RISK_LEVELS.map((l) => `${BADGE[l]} ${riskCounts[l]} ${l}`).join(' · ')}`, '');
 
   // Destroyed or irreversible: never collapsed.
-  const destroyedRows: { level: RiskLevel; line: string }[] = [];
+  const destroyedRows: { level: RiskLevel; line: () => string }[] = [];
   const shownInDestroyed = new Set<Risk>();
   for (const c of review.changes) {
     if (!c.destroys) continue;
     const top = c.risks.find((r) => r.level === c.level) ?? c.risks[0];
     if (top) shownInDestroyed.add(top);
-    destroyedRows.push({ level: c.level, line: `| ${BADGE[c.level]} ${c.level} | ${mdCode(where(c), 160)} | ${mdText(actionLabel(c))} | ${top ? `**${top.ruleId}** ${mdText(top.reason)}` : ''} |` });
+    destroyedRows.push({ level: c.level, line: () => `| ${BADGE[c.level]} ${c.level} | ${mdCode(where(c), 160)} | ${mdText(actionLabel(c))} | ${top ? `**${top.ruleId}** ${mdText(top.reason)}` : ''} |` });
   }
   for (const r of review.risks) {
     if (!IRREVERSIBLE.has(r.ruleId) || shownInDestroyed.has(r)) continue;
     shownInDestroyed.add(r);
-    destroyedRows.push({ level: r.level, line: `| ${BADGE[r.level]} ${r.level} | ${mdCode(riskWhere(r), 160)} | irreversible | **${r.ruleId}** ${mdText(r.reason)} |` });
+    destroyedRows.push({ level: r.level, line: () => `| ${BADGE[r.level]} ${r.level} | ${mdCode(riskWhere(r), 160)} | irreversible | **${r.ruleId}** ${mdText(r.reason)} |` });
   }
   destroyedRows.sort((a, b) => levelRank(b.level) - levelRank(a.level));
   const destroyed: string[] = ['### ⚠️ Destroyed or irreversible', ''];
   if (destroyedRows.length === 0) destroyed.push('Nothing is destroyed and nothing irreversible is set.', '');
   else {
-    const f = fit(
-      destroyedRows.map((r) => r.line),
-      TARGET * 0.3,
-    );
+    const f = fit(destroyedRows, (r) => r.line(), TARGET * 0.3);
     destroyed.push('| Risk | Resource | Action | Why |', '|---|---|---|---|', ...f.text);
     if (f.left) {
       destroyed.push('', `**…and ${f.left} more destroyed or irreversible change${f.left === 1 ? '' : 's'}** (lowest risks left out; see the JSON report).`);
@@ -244,12 +244,11 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions): string {
 
   // Other risks worth a look (MEDIUM and above).
   const destroying = new Set(review.changes.filter((c) => c.destroys).map((c) => c.id));
-  const riskLines = review.risks
-    .filter((r) => levelRank(r.level) >= levelRank('MEDIUM') && !shownInDestroyed.has(r) && !(r.changeId && destroying.has(r.changeId) && r.level !== 'CRITICAL' && r.level !== 'HIGH'))
-    .map((r) => `| ${BADGE[r.level]} ${r.level} | **${r.ruleId}** | ${mdCode(riskWhere(r), 140)} | ${mdText(r.reason)} |`);
+  const riskLines = review.risks.filter((r) => levelRank(r.level) >= levelRank('MEDIUM') && !shownInDestroyed.has(r) && !(r.changeId && destroying.has(r.changeId) && r.level !== 'CRITICAL' && r.level !== 'HIGH'));
+  const riskLine = (r: Risk) => `| ${BADGE[r.level]} ${r.level} | **${r.ruleId}** | ${mdCode(riskWhere(r), 140)} | ${mdText(r.reason)} |`;
   const risksSection: string[] = [];
   if (riskLines.length) {
-    const f = fit(riskLines, TARGET * 0.2);
+    const f = fit(riskLines, riskLine, TARGET * 0.2);
     risksSection.push('### Risks to review', '', '| Risk | Rule | Resource | Why |', '|---|---|---|---|', ...f.text);
     if (f.left) {
       risksSection.push('', `…and ${f.left} more risk${f.left === 1 ? '' : 's'} at MEDIUM or above (see the JSON report).`);
@@ -274,7 +273,7 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions): string {
       for (const f of cd.stillSuppressed) lines.push(row('still suppressed', f));
       compliance.push(`${cd.added.length} new, ${cd.fixed.length} fixed, ${cd.newlySuppressed.length} newly suppressed, ${cd.stillSuppressed.length} still suppressed, ${cd.unchanged} unchanged open finding${cd.unchanged === 1 ? '' : 's'}${cd.baseAvailable ? '' : ' (no base report: nothing compared)'}.`);
       if (lines.length) {
-        const f = fit(lines, TARGET * 0.08);
+        const f = fit(lines, (l) => l, TARGET * 0.08);
         compliance.push('', '| | Rule | Level | Where | Detail |', '|---|---|---|---|---|', ...f.text);
         if (f.left) {
           compliance.push('', `…and ${f.left} more findings (see ${mdCode('reports/compliance.json')}).`);
@@ -289,8 +288,8 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions): string {
   // Drift.
   const driftSection: string[] = [];
   if (review.drift.length) {
-    const lines = review.drift.map((c) => `| ${mdCode(where(c), 160)} | ${mdText(c.action === 'delete' ? 'deleted outside Terraform' : c.action === 'create' ? 'created outside Terraform' : 'changed outside Terraform')} | ${c.action === 'update' ? c.attrs.slice(0, 6).map((a) => mdCode(a.path, 60)).join(', ') : ''} |`);
-    const f = fit(lines, TARGET * 0.05);
+    const driftLine = (c: Change) => `| ${mdCode(where(c), 160)} | ${mdText(c.action === 'delete' ? 'deleted outside Terraform' : c.action === 'create' ? 'created outside Terraform' : 'changed outside Terraform')} | ${c.action === 'update' ? c.attrs.slice(0, 6).map((a) => mdCode(a.path, 60)).join(', ') : ''} |`;
+    const f = fit(review.drift, driftLine, TARGET * 0.05);
     driftSection.push('### Changed outside Terraform (drift)', '', '| Resource | What | Attributes |', '|---|---|---|', ...f.text);
     if (f.left) {
       driftSection.push('', `…and ${f.left} more drifted objects.`);
@@ -303,8 +302,7 @@ export function renderMarkdown(review: Review, opts: MarkdownOptions): string {
   const outputsSection: string[] = [];
   const outs = review.outputs.filter((o) => o.action !== 'noop');
   if (outs.length) {
-    const lines = outs.map((o) => `| ${mdCode(o.stack ? `${o.stack}: ${o.name}` : o.name, 120)} | ${mdText(o.action)} | ${valueCell(o.before)} | ${valueCell(o.after)} |`);
-    const f = fit(lines, TARGET * 0.03);
+    const f = fit(outs, (o) => `| ${mdCode(o.stack ? `${o.stack}: ${o.name}` : o.name, 120)} | ${mdText(o.action)} | ${valueCell(o.before)} | ${valueCell(o.after)} |`, TARGET * 0.03);
     outputsSection.push('### Outputs', '', '| Output | Action | Before | After |', '|---|---|---|---|', ...f.text);
     if (f.left) {
       outputsSection.push('', `…and ${f.left} more outputs.`);
