@@ -7,7 +7,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+// Subpath imports (the library's own exports map): half the load time of the package root.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import type { AlgorithmReadiness } from '../jurisdictions';
 import type { AlgorithmRecord, CertificateRecord, InventoryModel, KeyRecord, Properties } from './collect';
 import { derivedSerialNumber } from './serial';
