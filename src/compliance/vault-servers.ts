@@ -3,8 +3,11 @@
  * questions ("does this Vault have an audit device?") are asked once per server and reported on
  * the first stack that uses it.
  */
-import type { SynthStack } from '../synthesized';
+import type { ResourceRef, SynthStack } from '../synthesized';
+import { stackResources } from './attributes';
+import { memo } from './memo';
 import { providerBlocks } from './subjects';
+import type { RuleContext } from './types';
 
 export const UNKNOWN_SERVER = '(address from VAULT_ADDR)';
 
@@ -39,4 +42,24 @@ export function stacksByVaultServer(stacks: readonly SynthStack[]): Map<string, 
     cache.set(stacks, map);
   }
   return map;
+}
+
+/** A Vault server judged once, on the first checked stack that uses it, with every audit device configured for it. */
+export interface VaultServerAudit {
+  readonly server: string;
+  readonly group: readonly SynthStack[];
+  readonly devices: readonly ResourceRef[];
+}
+
+/** The Vault servers `stack` is the first user of (VC-AU1/AU3 report there, once per server). */
+export function auditByServerFirstUsedBy(stack: SynthStack, ctx: RuleContext): VaultServerAudit[] {
+  if (!usesVault(stack)) return [];
+  const byServer = memo(ctx, 'vault:servers', () => stacksByVaultServer(ctx.stacks));
+  const out: VaultServerAudit[] = [];
+  for (const server of vaultServersOf(stack).length ? vaultServersOf(stack) : [UNKNOWN_SERVER]) {
+    const group = byServer.get(server) ?? [stack];
+    if (group[0] !== stack) continue;
+    out.push({ server, group, devices: group.flatMap((s) => stackResources(s, 'vault_audit')) });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Testing, TerraformStack } from 'cdktf';
-import { ConstructPropsError } from '../../constructs/common/validate';
 import { LogForwarder, parseImageReference, renderFluentBitConfig, type LogForwarderProps } from '../../constructs/log-forwarder';
+import { problems } from '../helpers/constructs';
 
 type Body = Record<string, unknown> & { metadata?: { name?: string; namespace?: string; labels?: Record<string, string> } };
 type Resources = Record<string, Record<string, Body>>;
@@ -81,15 +81,6 @@ function sections(conf: string): { name: string; entries: [string, string][] }[]
     });
 }
 
-function problems(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConstructPropsError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ConstructPropsError');
-}
 
 describe('LogForwarder', () => {
   test('namespace enforces privileged (hostPath) but audits and warns restricted', () => {

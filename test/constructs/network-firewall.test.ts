@@ -4,6 +4,7 @@ import { type Construct } from 'constructs';
 import fc from 'fast-check';
 import { ConstructPropsError } from '../../constructs/common/validate';
 import { NetworkFirewall, type NetworkFirewallProps } from '../../constructs/network-firewall';
+import { problems } from '../helpers/constructs';
 
 type Body = Record<string, unknown>;
 interface Policy {
@@ -40,15 +41,6 @@ function firewall(props: NetworkFirewallProps): Record<string, Policy> {
 
 const base: NetworkFirewallProps = { namespace: 'patient-records', inCountryCidrs: ['10.0.0.0/8', 'fd00:10::/32'] };
 
-function problems(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConstructPropsError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ConstructPropsError');
-}
 
 describe('NetworkFirewall', () => {
   test('default-deny selects every pod, has both policy types and no rules', () => {

@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { ConstructPropsError } from '../../constructs/common/validate';
 import { ResidencyGuard, residencyValidations, type ResidencyGuardProps } from '../../constructs/residency-guard';
+import { problems } from '../helpers/constructs';
 
 interface Manifest {
   apiVersion: string;
@@ -42,15 +42,6 @@ function validations(p: ResidencyGuardProps = props): Validation[] {
   return manifests(p).policy.spec.validations as Validation[];
 }
 
-function problems(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConstructPropsError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ConstructPropsError');
-}
 
 describe('ResidencyGuard', () => {
   test('manifest keys stay camelCase: cdktf does not snake_case kubernetes_manifest content', () => {

@@ -1,7 +1,7 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { type Construct } from 'constructs';
-import { ConstructPropsError } from '../../constructs/common/validate';
 import { TENANT_ROLE_RULES, TenantNamespace, type TenantNamespaceProps } from '../../constructs/tenant-namespace';
+import { problems } from '../helpers/constructs';
 
 type Body = Record<string, unknown> & { metadata?: { name?: string; namespace?: string; labels?: Record<string, string> } };
 type Resources = Record<string, Record<string, Body>>;
@@ -49,15 +49,6 @@ function rolesByName(res: Resources): Record<string, Rule[]> {
   return Object.fromEntries(all(res, 'kubernetes_role_v1').map((r) => [r.metadata?.name, r.rule as Rule[]]));
 }
 
-function problems(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConstructPropsError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a ConstructPropsError');
-}
 
 /** The reference Terraform sees to the (single) namespace resource's name. */
 function nsRef(res: Resources): string {

@@ -1,8 +1,7 @@
 /** VC-AU3: each Vault server has two audit devices of different types, one forwarding off the host. */
-import { fail, pass, readString, stackResources } from '../../attributes';
-import { memo } from '../../memo';
+import { fail, pass, readString } from '../../attributes';
 import { c5, nist, snc } from '../../controls';
-import { stacksByVaultServer, usesVault, vaultServersOf, UNKNOWN_SERVER } from '../../vault-servers';
+import { auditByServerFirstUsedBy } from '../../vault-servers';
 import type { StackOutcome, StackRule } from '../../types';
 
 const FORWARDING = new Set(['socket', 'syslog']);
@@ -18,13 +17,8 @@ export const rule: StackRule = {
   fix: 'Configure a file device and a socket (or syslog) device to the in-country sink on each Vault server.',
   controls: [snc('12.7.c'), c5('OPS-14'), nist('AU-4(1)'), nist('AU-9(2)')],
   check(stack, ctx) {
-    if (!usesVault(stack)) return [];
     const out: StackOutcome[] = [];
-    const byServer = memo(ctx, 'vault:servers', () => stacksByVaultServer(ctx.stacks));
-    for (const server of vaultServersOf(stack).length ? vaultServersOf(stack) : [UNKNOWN_SERVER]) {
-      const group = byServer.get(server) ?? [stack];
-      if (group[0] !== stack) continue;
-      const devices = group.flatMap((s) => stackResources(s, 'vault_audit'));
+    for (const { server, devices } of auditByServerFirstUsedBy(stack, ctx)) {
       if (devices.length === 0) continue; // VC-AU1 reports it
       const types = devices.map((d) => readString(d.body, 'type')).map((t) => (t.kind === 'value' ? t.value : '?'));
       const distinct = new Set(types);
