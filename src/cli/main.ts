@@ -154,3 +154,6 @@ export function handleError(e: unknown, io: Output): number {
   if (io.debug && e instanceof Error && e.stack) io.err(e.stack);
   return EXIT_INPUT;
 }
+
+// `node dist/src/cli/main.js …` works like the `slz` binary.
+if (require.main === module) main(process.argv);
