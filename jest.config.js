@@ -12,6 +12,7 @@ module.exports = {
       },
     ],
   },
+  globalSetup: '<rootDir>/test/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   // Examples import the package by name, as a fork does; in this checkout that is the source.
   moduleNameMapper: { '^sovereign-landing-zone$': '<rootDir>/src/index.ts' },
