@@ -70,3 +70,14 @@ export class PropChecker {
 export function isDnsLabel(value: string): boolean {
   return DNS_1123_LABEL.test(value);
 }
+
+/** An https URL without credentials, query or fragment: what an endpoint or issuer must look like. */
+export function isPlainHttpsUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+}

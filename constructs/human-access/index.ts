@@ -8,7 +8,7 @@ import { JwtAuthBackendRole } from '@cdktf/provider-vault/lib/jwt-auth-backend-r
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { parseCidr } from '../../src/spec/net';
-import { PropChecker } from '../common/validate';
+import { isPlainHttpsUrl, PropChecker } from '../common/validate';
 
 const MOUNT_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
 const POLICY_NAME = /^[a-z0-9][a-z0-9._-]{0,127}$/;
@@ -202,14 +202,4 @@ function cidrProblem(text: string): string | undefined {
   if ('error' in parsed) return `${parsed.error} (${parsed.hint})`;
   if (parsed.prefix === 0) return 'a /0 binds the token to every network';
   return undefined;
-}
-
-function isPlainHttpsUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
 }

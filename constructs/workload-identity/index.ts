@@ -6,7 +6,7 @@ import { AuthBackend } from '@cdktf/provider-vault/lib/auth-backend';
 import { KubernetesAuthBackendConfig } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-config';
 import { KubernetesAuthBackendRole } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-role';
 import { Construct } from 'constructs';
-import { PropChecker } from '../common/validate';
+import { isPlainHttpsUrl, PropChecker } from '../common/validate';
 
 const MOUNT_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
 // Vault lower-cases policy names; refusing upper case and globs keeps names exact.
@@ -171,14 +171,4 @@ export class KubernetesAuthMount extends Construct {
       disableLocalCaJwt: false,
     });
   }
-}
-
-function isPlainHttpsUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.search === '' && url.hash === '';
 }

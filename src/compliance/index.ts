@@ -9,7 +9,7 @@ import { ALL_PACKS, rulesById } from './packs';
 import { buildReport, type ComplianceReport, type ReportRule } from './report/model';
 import { subjectLabels } from './subjects';
 import { applySuppressions, isIsoDate } from './suppressions';
-import type { LandingZoneContext, PackId, Suppression } from './types';
+import type { LandingZoneContext, MetaRule, PackId, Rule, Suppression } from './types';
 
 export * from './types';
 export { contextFromFile, ContextError } from './context';
@@ -65,32 +65,11 @@ export function runCompliance(input: RunComplianceInput): ComplianceReport {
   const raised = new Map<string, number>();
   for (const f of applied.findings) raised.set(f.ruleId, (raised.get(f.ruleId) ?? 0) + 1);
   const runById = new Map(runs.map((r) => [r.ruleId, r]));
+  const described = (r: Rule | MetaRule) => ({ id: r.id, pack: r.pack, level: r.level, scope: r.scope, title: r.title, rationale: r.rationale, fix: r.fix, controls: r.controls, findings: raised.get(r.id) ?? 0 });
   const reportRules: ReportRule[] = [
-    ...rules.map((r) => ({
-      id: r.id,
-      pack: r.pack,
-      level: r.level,
-      scope: r.scope,
-      title: r.title,
-      rationale: r.rationale,
-      fix: r.fix,
-      controls: r.controls,
-      ...(r.scope === 'resource' ? { resourceTypes: [...r.resourceTypes] } : {}),
-      evaluated: runById.get(r.id)?.evaluated ?? 0,
-      findings: raised.get(r.id) ?? 0,
-    })),
+    ...rules.map((r) => ({ ...described(r), ...(r.scope === 'resource' ? { resourceTypes: [...r.resourceTypes] } : {}), evaluated: runById.get(r.id)?.evaluated ?? 0 })),
     // The suppression meta-rules always run: suppressions are engine behaviour.
-    ...ALL_PACKS.flatMap((p) => p.metaRules).map((r) => ({
-      id: r.id,
-      pack: r.pack,
-      level: r.level,
-      scope: r.scope,
-      title: r.title,
-      rationale: r.rationale,
-      fix: r.fix,
-      controls: r.controls,
-      findings: raised.get(r.id) ?? 0,
-    })),
+    ...ALL_PACKS.flatMap((p) => p.metaRules).map(described),
   ];
   return buildReport({ findings: applied.findings, accepted: applied.accepted, rules: reportRules, context: input.context, stacks });
 }
