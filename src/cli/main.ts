@@ -65,7 +65,8 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .description('CycloneDX 1.6 crypto inventory and post-quantum readiness of a synthesized tree (exit 0; 2 bad input)')
     .argument('[dir]', 'synthesized directory', 'cdktf.out')
     .option('-o, --out <file>', 'write the CBOM here instead of DIR/reports/cbom.cdx.json')
-    .action((dir: string, opts: { out?: string }) => setExit(commands.cbom().runCbom(dir, opts, io())));
+    .addOption(new Option('--serial-number <mode>', 'derived: a UUID hashed from the content (same input, same BOM); omit: none').choices(['derived', 'omit']).default('derived'))
+    .action((dir: string, opts: { out?: string; serialNumber: 'derived' | 'omit' }) => setExit(commands.cbom().runCbom(dir, opts, io())));
 
   program
     .command('review')

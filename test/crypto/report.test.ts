@@ -7,6 +7,7 @@ import type { Output } from '../../src/cli/output';
 import { buildCryptoInventory, CBOM_FILE, PQC_READINESS_FILE, renderPqcReadiness, writeCryptoReports } from '../../src/crypto';
 import { validateCbom } from '../../src/crypto/validate';
 import { tempDir } from '../helpers/synth';
+import { slz } from '../helpers/cli';
 import { copy, FIXTURES, jsonResources, synthFixture, TODAY, type Tree } from './_trees';
 
 let full: Tree;
@@ -149,5 +150,18 @@ describe('runCbom', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+});
+
+describe('slz cbom --serial-number', () => {
+  it('derives the serial number from the content by default and omits it on request', () => {
+    const tree = synthFixture(FIXTURES.minimal);
+    const derived = join(tempDir('slz-cbom-serial-'), 'derived.cdx.json');
+    const omitted = join(tempDir('slz-cbom-serial-'), 'omitted.cdx.json');
+    expect(slz('cbom', tree.dir, '--out', derived).code).toBe(0);
+    expect(slz('cbom', tree.dir, '--out', omitted, '--serial-number', 'omit').code).toBe(0);
+    expect((JSON.parse(readFileSync(derived, 'utf8')) as { serialNumber?: string }).serialNumber).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(JSON.parse(readFileSync(omitted, 'utf8'))).not.toHaveProperty('serialNumber');
+    expect(slz('cbom', tree.dir, '--serial-number', 'random').code).toBe(2);
   });
 });

@@ -11,6 +11,11 @@ import type { Output } from '../output';
 export interface CbomOptions {
   /** Write the BOM to this file instead of DIR/reports/cbom.cdx.json (the readiness report is then not written). */
   readonly out?: string;
+  /**
+   * CycloneDX serial number: `derived` (a UUID hashed from the content, the same for the same
+   * input) or `omit` (no serial number at all). @default derived
+   */
+  readonly serialNumber?: 'derived' | 'omit';
 }
 
 function firstLine(e: unknown): string {
@@ -27,7 +32,7 @@ export function runCbom(dir: string | undefined, opts: CbomOptions, io: Output):
   } catch (e) {
     throw new CliError([`cbom: ${firstLine(e)}`]);
   }
-  const inv = buildCryptoInventory({ stacks, ...(context ? { context } : {}), today: today() });
+  const inv = buildCryptoInventory({ stacks, ...(context ? { context } : {}), today: today(), serialNumber: opts.serialNumber ?? 'derived' });
   let written: string;
   try {
     if (opts.out) {
