@@ -5,6 +5,7 @@ import { NetworkFirewall } from '../constructs/network-firewall';
 import { PkiAuthority } from '../constructs/pki-authority';
 import { TenantNamespace } from '../constructs/tenant-namespace';
 import { WorkloadIdentity } from '../constructs/workload-identity';
+import { KEY_CATEGORY_OF_PURPOSE } from '../src/jurisdictions/algorithms';
 import type { KeyCategory } from '../src/jurisdictions/types';
 import type { Tenant } from '../src/spec/schema';
 import { PLATFORM_PATHS } from './platform-stack';
@@ -14,12 +15,6 @@ export interface TenancyStackProps extends SovereignStackProps {
   readonly tenant: Tenant;
 }
 
-const CATEGORY_OF_PURPOSE: Record<Tenant['keys'][number]['purpose'], KeyCategory> = {
-  encryption: 'dataEncryption',
-  'key-wrapping': 'keyWrapping',
-  signing: 'signing',
-  mac: 'authentication',
-};
 
 export class TenancyStack extends SovereignStack {
   readonly namespace: TenantNamespace;
@@ -58,7 +53,7 @@ export class TenancyStack extends SovereignStack {
     });
 
     const cryptoperiods = lz.jurisdiction.crypto.maxCryptoperiodDays;
-    const purposes = tenant.keys.length > 0 ? tenant.keys.map((k) => CATEGORY_OF_PURPOSE[k.purpose]) : (['dataEncryption'] as KeyCategory[]);
+    const purposes = tenant.keys.length > 0 ? tenant.keys.map((k) => KEY_CATEGORY_OF_PURPOSE[k.purpose]) : (['dataEncryption'] as KeyCategory[]);
     this.keys = new KeyManagement(this, 'keys', {
       tenant: tenant.name,
       keys: tenant.keys.map((k) => ({

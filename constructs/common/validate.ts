@@ -67,10 +67,6 @@ export class PropChecker {
   }
 }
 
-export function isDnsLabel(value: string): boolean {
-  return DNS_1123_LABEL.test(value);
-}
-
 /** An https URL without credentials, query or fragment: what an endpoint or issuer must look like. */
 export function isPlainHttpsUrl(text: string): boolean {
   let url: URL;

@@ -11,40 +11,31 @@ import { Construct } from 'constructs';
 import { PropChecker } from '../common/validate';
 import { renderVaultPolicy, type VaultPolicyRule } from '../common/vault-policy';
 
-import { HYBRID_EC_TYPES, ML_DSA_PARAMETER_SETS, OPENBAO_UNSUPPORTED_TYPES, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES, type TransitKeyType } from '../../src/jurisdictions/algorithms';
+import {
+  HYBRID_EC_TYPES,
+  KEY_PURPOSES,
+  ML_DSA_PARAMETER_SETS,
+  OPENBAO_UNSUPPORTED_TYPES,
+  SLH_DSA_PARAMETER_SETS,
+  TRANSIT_KEY_TYPES,
+  transitTypesFor,
+  type KeyPurpose,
+  type TransitKeyType,
+} from '../../src/jurisdictions/algorithms';
 
 export { HYBRID_EC_TYPES as HYBRID_EC_KEY_TYPES, ML_DSA_PARAMETER_SETS, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES, type TransitKeyType };
 
 /** What a key is for; decides which transit operations a workload is granted. */
-export type TransitKeyPurpose = 'encryption' | 'key-wrapping' | 'signing' | 'mac';
+export type TransitKeyPurpose = KeyPurpose;
 
 /** Which server the names are emitted for (cbom.md §11). */
 export type VaultDialect = 'vault' | 'openbao';
 
-const PURPOSES: readonly TransitKeyPurpose[] = ['encryption', 'key-wrapping', 'signing', 'mac'];
+const PURPOSES: readonly TransitKeyPurpose[] = KEY_PURPOSES;
 
-const CIPHER_TYPES: readonly TransitKeyType[] = ['aes128-gcm96', 'aes256-gcm96', 'chacha20-poly1305', 'rsa-2048', 'rsa-3072', 'rsa-4096'];
-const SIGNATURE_TYPES: readonly TransitKeyType[] = [
-  'ed25519',
-  'ecdsa-p256',
-  'ecdsa-p384',
-  'ecdsa-p521',
-  'rsa-2048',
-  'rsa-3072',
-  'rsa-4096',
-  'ml-dsa',
-  'hybrid',
-  'slh-dsa',
-];
+// Which types serve which purpose comes from the one algorithm table validation and the CBOM use.
+const TYPES_FOR_PURPOSE: Readonly<Record<TransitKeyPurpose, readonly TransitKeyType[]>> = Object.fromEntries(KEY_PURPOSES.map((p) => [p, transitTypesFor(p)])) as Record<TransitKeyPurpose, TransitKeyType[]>;
 const CMAC_TYPES: readonly TransitKeyType[] = ['aes128-cmac', 'aes192-cmac', 'aes256-cmac'];
-const MAC_TYPES: readonly TransitKeyType[] = ['hmac', ...CMAC_TYPES];
-
-const TYPES_FOR_PURPOSE: Readonly<Record<TransitKeyPurpose, readonly TransitKeyType[]>> = {
-  encryption: CIPHER_TYPES,
-  'key-wrapping': CIPHER_TYPES,
-  signing: SIGNATURE_TYPES,
-  mac: MAC_TYPES,
-};
 
 
 // Vault mount paths: no leading/trailing slash, no globs, no `..`, nothing a policy path would misread.

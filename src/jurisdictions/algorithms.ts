@@ -3,7 +3,7 @@
  * quantum exposure. One table, read by spec validation, the compliance packs and the CBOM,
  * so they never disagree (shared/docs/reference/cbom.md §9–§10).
  */
-import type { CryptoPurpose } from './types';
+import type { CryptoPurpose, KeyCategory } from './types';
 
 /** Vault transit key types the landing-zone file accepts (`managed_key` is not: it cannot be classified). */
 export const TRANSIT_KEY_TYPES = [
@@ -853,3 +853,38 @@ export const PQ_AVAILABILITY: readonly PqAvailability[] = [
     sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
   },
 ];
+
+/** What a declared key is for. */
+export const KEY_PURPOSES = ['encryption', 'key-wrapping', 'signing', 'mac'] as const;
+export type KeyPurpose = (typeof KEY_PURPOSES)[number];
+
+/** The primitives that can serve each purpose. */
+export const PRIMITIVES_FOR_PURPOSE: Readonly<Record<KeyPurpose, readonly Primitive[]>> = {
+  encryption: ['ae', 'pke'],
+  'key-wrapping': ['ae', 'pke'],
+  signing: ['signature'],
+  mac: ['mac'],
+};
+
+/** The cryptoperiod (NIST SP 800-57 key category) that bounds a key of each purpose. */
+export const KEY_CATEGORY_OF_PURPOSE: Readonly<Record<KeyPurpose, KeyCategory>> = {
+  encryption: 'dataEncryption',
+  'key-wrapping': 'keyWrapping',
+  signing: 'signing',
+  mac: 'authentication',
+};
+
+/** A representative description of a type, for questions that do not depend on its parameter set. */
+function representative(type: TransitKeyType): AlgorithmInfo[] {
+  return describeTransitKey({ type, parameterSet: type === 'slh-dsa' ? SLH_DSA_PARAMETER_SETS[0] : ML_DSA_PARAMETER_SETS[1], hybridKeyTypeEc: 'ecdsa-p384' });
+}
+
+/** Whether a transit key type can serve a purpose (RSA serves encryption and signing). */
+export function transitTypeServes(type: TransitKeyType, purpose: KeyPurpose): boolean {
+  return representative(type).some((a) => PRIMITIVES_FOR_PURPOSE[purpose].includes(a.primitive));
+}
+
+/** Transit key types that can serve a purpose, in TRANSIT_KEY_TYPES order. */
+export function transitTypesFor(purpose: KeyPurpose): TransitKeyType[] {
+  return TRANSIT_KEY_TYPES.filter((t) => transitTypeServes(t, purpose));
+}

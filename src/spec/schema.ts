@@ -4,7 +4,7 @@
  * Every field has a description: `slz schema` and the file reference are generated from them.
  */
 import { z } from 'zod';
-import { HYBRID_EC_TYPES, ML_DSA_PARAMETER_SETS, PKI_KEY_TYPES, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES } from '../jurisdictions/algorithms';
+import { HYBRID_EC_TYPES, KEY_PURPOSES, ML_DSA_PARAMETER_SETS, PKI_KEY_TYPES, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES } from '../jurisdictions/algorithms';
 import { parseCidr } from './net';
 
 export const API_VERSION = 'slz/v1';
@@ -151,7 +151,7 @@ export const networkSchema = z
   })
   .describe('Network facts. None → tenants get DNS and same-namespace traffic only.');
 
-const keyPurpose = z.enum(['encryption', 'key-wrapping', 'signing', 'mac']);
+const keyPurpose = z.enum(KEY_PURPOSES);
 
 const keySchema = z
   .strictObject({

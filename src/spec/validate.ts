@@ -12,7 +12,10 @@ import {
   getProvider,
   isoDate as toIsoDate,
   jurisdictionCodes,
+  CATALOGUE,
+  KEY_CATEGORY_OF_PURPOSE,
   OPENBAO_UNSUPPORTED_TYPES,
+  PRIMITIVES_FOR_PURPOSE,
   PKI_KEY_BITS,
   residencyRulesAt,
   resolveClassification,
@@ -20,13 +23,12 @@ import {
   type AlgorithmInfo,
   type Deployment,
   type Jurisdiction,
-  type KeyCategory,
   type Ordinal,
   type RegionRef,
 } from '../jurisdictions';
 import { cidrContains, cidrOf, cidrsOverlap, hostOf, hostUnderDomain, ipInCidr, isIpLiteral, type Cidr } from './net';
 import { closest, type PathSegment, ProblemList, type SpecProblem } from './problems';
-import { exemptionSchema, landingZoneSchema, networkSchema, regionSchema, tenantSchema, type KeyPurpose, type LandingZone, type Region, type TransitKey } from './schema';
+import { exemptionSchema, landingZoneSchema, networkSchema, regionSchema, tenantSchema, type LandingZone, type Region, type TransitKey } from './schema';
 import { findSecrets, redactSecrets } from './secrets';
 import { reportZodIssues } from './zod-issues';
 
@@ -69,12 +71,6 @@ export interface ValidateOptions {
 /** Strict mode is the default from this ordinal (CONFIDENTIAL). */
 export const STRICT_FROM_ORDINAL = 3;
 
-const KEY_CATEGORY: Record<KeyPurpose, KeyCategory> = {
-  encryption: 'dataEncryption',
-  'key-wrapping': 'keyWrapping',
-  signing: 'signing',
-  mac: 'authentication',
-};
 
 const DEPLOYMENT_OF_KIND: Record<RegionRef['kind'], Deployment> = {
   region: 'public',
@@ -431,7 +427,7 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
         }
       }
     } else {
-      const sameId = findRegionById(site.id);
+      const sameId = CATALOGUE.flatMap((j) => j.regions).find((r) => r.id === site.id);
       if (!site.country || !site.operatorJurisdiction) {
         const missing = [!site.country && 'country', !site.operatorJurisdiction && 'operatorJurisdiction'].filter(Boolean).join(' and ');
         problems.error(path, `${site.provider}/${site.id} is not in the catalogue, so the site must declare ${missing}`, sameId ? `the catalogue has ${sameId.provider}/${sameId.id} (${sameId.country}); ids are only unique per provider` : 'declare the country it is in and the country whose law governs its operator');
@@ -465,13 +461,6 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
   });
 }
 
-function findRegionById(id: string): RegionRef | undefined {
-  for (const p of ['aws', 'azure', 'gcp', 'alibaba', 'tm', 'mygovcloud']) {
-    const r = findRegion(p, id);
-    if (r) return r;
-  }
-  return undefined;
-}
 
 interface Endpoint {
   readonly path: PathSegment[];
@@ -564,7 +553,7 @@ function checkCrypto(spec: Partial, j: Jurisdiction, today: string, problems: Pr
         }
         if (algo.experimental) problems.warn([...path, 'algorithm'], `${algo.id} is experimental in Vault ("should not be used in production")`);
       }
-      const max = policy.maxCryptoperiodDays[KEY_CATEGORY[k.purpose]];
+      const max = policy.maxCryptoperiodDays[KEY_CATEGORY_OF_PURPOSE[k.purpose]];
       if (k.rotateDays > max) {
         problems.error([...path, 'rotateDays'], `${k.rotateDays} days exceeds the maximum cryptoperiod for ${k.purpose} keys (${max} days)`, `rotate at most every ${max} days (NIST SP 800-57 Pt 1 Table 1, as adopted by the catalogue)`);
       }
@@ -592,12 +581,6 @@ function checkCrypto(spec: Partial, j: Jurisdiction, today: string, problems: Pr
   }
 }
 
-const PRIMITIVES_FOR: Record<KeyPurpose, readonly AlgorithmInfo['primitive'][]> = {
-  encryption: ['ae', 'pke'],
-  'key-wrapping': ['ae', 'pke'],
-  signing: ['signature'],
-  mac: ['mac'],
-};
 
 /** The algorithms a declared key uses for its purpose, or undefined (with problems) when the declaration is inconsistent. */
 function keyAlgorithms(k: TransitKey, path: PathSegment[], problems: ProblemList): AlgorithmInfo[] | undefined {
@@ -627,7 +610,7 @@ function keyAlgorithms(k: TransitKey, path: PathSegment[], problems: ProblemList
   }
   if (!ok) return undefined;
   const all = describeTransitKey({ type: k.algorithm, ...(k.parameterSet ? { parameterSet: k.parameterSet } : {}), ...(k.hybridKeyTypeEc ? { hybridKeyTypeEc: k.hybridKeyTypeEc } : {}) });
-  const wanted = PRIMITIVES_FOR[k.purpose];
+  const wanted = PRIMITIVES_FOR_PURPOSE[k.purpose];
   const used = all.filter((a) => wanted.includes(a.primitive));
   if (used.length === 0) {
     problems.error([...path, 'algorithm'], `${k.algorithm} cannot be used for ${k.purpose}`, k.purpose === 'signing' ? 'use a signature type (ecdsa-p384, ml-dsa, …)' : k.purpose === 'mac' ? 'use hmac' : 'use aes256-gcm96');

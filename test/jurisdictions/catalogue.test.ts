@@ -15,6 +15,8 @@ import {
   type AlgorithmInfo,
   type Jurisdiction,
   type TransitKeyDescription,
+  KEY_CATEGORY_OF_PURPOSE,
+  transitTypesFor,
 } from '../../src/jurisdictions';
 import { slz, STACK_TRACE } from '../helpers/cli';
 
@@ -273,5 +275,20 @@ describe('slz jurisdictions', () => {
     const data = JSON.parse(r.stdout) as Jurisdiction;
     expect(data.countryCode).toBe('MY');
     expect(data.support.maxOrdinal).toBe(4);
+  });
+});
+
+describe('which transit key types serve which purpose (one table for validation, constructs and CBOM)', () => {
+  it.each([
+    ['encryption', ['aes128-gcm96', 'aes256-gcm96', 'chacha20-poly1305', 'rsa-2048', 'rsa-3072', 'rsa-4096']],
+    ['key-wrapping', ['aes128-gcm96', 'aes256-gcm96', 'chacha20-poly1305', 'rsa-2048', 'rsa-3072', 'rsa-4096']],
+    ['signing', ['ed25519', 'ecdsa-p256', 'ecdsa-p384', 'ecdsa-p521', 'rsa-2048', 'rsa-3072', 'rsa-4096', 'ml-dsa', 'slh-dsa', 'hybrid']],
+    ['mac', ['hmac', 'aes128-cmac', 'aes192-cmac', 'aes256-cmac']],
+  ] as const)('%s', (purpose, types) => {
+    expect(transitTypesFor(purpose)).toEqual(types);
+  });
+
+  it('bounds each purpose by its SP 800-57 key category', () => {
+    expect(KEY_CATEGORY_OF_PURPOSE).toEqual({ encryption: 'dataEncryption', 'key-wrapping': 'keyWrapping', signing: 'signing', mac: 'authentication' });
   });
 });
