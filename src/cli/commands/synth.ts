@@ -1,5 +1,5 @@
 /** `slz synth [FILE] [--out DIR]`: validate, synthesize, write atomically, print a summary. */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatProblem, loadLandingZone } from '../../spec';
 import { readSynthDir } from '../../synthesized';
@@ -13,11 +13,6 @@ import type { Output } from '../output';
 
 export interface SynthOptions {
   readonly out?: string;
-}
-
-export interface StackSummary {
-  readonly name: string;
-  readonly resources: number;
 }
 
 export function runSynth(file: string | undefined, opts: SynthOptions, io: Output): number {
@@ -49,7 +44,8 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const crypto = require('../../crypto') as typeof import('../../crypto');
     crypto.writeCryptoReports(crypto.buildCryptoInventory({ stacks: synthesized, context, today: day }), reports);
-    const stacks = summarize(staged.staging);
+    // The report already counted resources per stack from the JSON it checked.
+    const stacks = report.stacks;
     commitOutput(staged);
     const total = stacks.reduce((n, s) => n + s.resources, 0);
     io.out(`${relative(process.cwd(), path) || path} → ${out}: ${stacks.length} stacks, ${total} resources`);
@@ -67,16 +63,4 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
     const message = e instanceof Error ? e.message : String(e);
     throw new CliError([`synth: ${message.split('\n').slice(0, 6).join('\n  ')}`, `nothing was written; ${out} is unchanged`]);
   }
-}
-
-/** Resources per stack, read back from the synthesized JSON. */
-export function summarize(dir: string): StackSummary[] {
-  const stacksDir = join(dir, 'stacks');
-  return readdirSync(stacksDir)
-    .sort()
-    .map((name) => {
-      const json = JSON.parse(readFileSync(join(stacksDir, name, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-      const resources = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
-      return { name, resources };
-    });
 }
