@@ -6,8 +6,6 @@ import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-rol
 import { ClusterRoleV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-v1';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DaemonSetV1 } from '@cdktf/provider-kubernetes/lib/daemon-set-v1';
-import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
-import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
@@ -15,6 +13,7 @@ import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import ipaddr from 'ipaddr.js';
 import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { containerLimitRange, isReservedNamespace, podSecurityLabels, tokenlessDefaultServiceAccount } from '../common/namespace';
 import { PropChecker } from '../common/validate';
 import { cidrContains, NetworkFirewall, parseCidr, type ParsedCidr } from '../network-firewall';
 import { parseQuantity, scaleQuantity } from '../tenant-namespace/quantity';
@@ -164,12 +163,7 @@ export class LogForwarder extends Construct {
           // Read-only hostPath mounts of the node's log directories are forbidden by both
           // `restricted` and `baseline`, so only `privileged` admits the forwarder. audit and
           // warn stay `restricted` so every deviation is recorded and shown.
-          'pod-security.kubernetes.io/enforce': 'privileged',
-          'pod-security.kubernetes.io/enforce-version': pssVersion,
-          'pod-security.kubernetes.io/audit': 'restricted',
-          'pod-security.kubernetes.io/audit-version': pssVersion,
-          'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/warn-version': pssVersion,
+          ...podSecurityLabels('privileged', pssVersion),
         },
       },
     });
@@ -191,22 +185,8 @@ export class LogForwarder extends Construct {
         },
       },
     });
-    new LimitRangeV1(this, 'Limits', {
-      metadata: meta('log-forwarder-limits'),
-      spec: {
-        limit: [
-          {
-            type: 'Container',
-            default: { cpu: res.cpuLimit, memory: res.memoryLimit },
-            defaultRequest: { cpu: res.cpuRequest, memory: res.memoryRequest },
-          },
-        ],
-      },
-    });
-    new DefaultServiceAccountV1(this, 'DefaultServiceAccount', {
-      metadata: { namespace: this.namespaceName, labels: { ...labels } },
-      automountServiceAccountToken: false,
-    });
+    containerLimitRange(this, meta('log-forwarder-limits'), res);
+    tokenlessDefaultServiceAccount(this, this.namespaceName, labels);
 
     // Automount stays off on the account; only the DaemonSet's pod template opts in, so no
     // other pod that names this account receives its token.
@@ -333,7 +313,7 @@ function validate(
   const check = new PropChecker(`LogForwarder ${path}`);
   check.dnsLabel('namespace', nsName);
   // The construct creates and owns its namespace; a system namespace would be taken over.
-  check.check(!['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(nsName), `namespace "${nsName}" is reserved for the cluster`);
+  check.check(!isReservedNamespace(nsName), `namespace "${nsName}" is reserved for the cluster`);
   check.check(PSS_VERSION.test(pssVersion), `podSecurityVersion "${pssVersion}" must be "latest" or "v1.<minor>"`);
   for (const f of ['agency', 'classification', 'jurisdiction', 'region'] as const) {
     check.check(typeof props.context?.[f] === 'string' && props.context[f].length > 0, `context.${f} must not be empty`);

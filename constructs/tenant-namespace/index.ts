@@ -2,8 +2,6 @@
  * TenantNamespace: one tenant's namespace with Pod Security `restricted`, quota, container
  * defaults, token-less service accounts and least-privilege RBAC bound to identity-provider groups.
  */
-import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
-import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
@@ -12,6 +10,7 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { containerLimitRange, isReservedNamespace, podSecurityLabels, tokenlessDefaultServiceAccount } from '../common/namespace';
 import { PropChecker } from '../common/validate';
 import { parseQuantity } from './quantity';
 
@@ -141,7 +140,6 @@ export const TENANT_ROLE_RULES: Readonly<Record<AccessTier, readonly RoleV1Rule[
   viewer: VIEWER_RULES,
 };
 
-const RESERVED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 const PSS_VERSION = /^(latest|v1\.[0-9]{1,3})$/;
 const DEFAULTS: Required<ContainerDefaults> = { cpuRequest: '100m', cpuLimit: '500m', memoryRequest: '128Mi', memoryLimit: '512Mi' };
 
@@ -175,12 +173,7 @@ export class TenantNamespace extends Construct {
           ...labels,
           // enforce rejects violating pods; audit and warn make violations visible in the audit
           // log and to kubectl users even for objects (Deployments) that enforce does not check.
-          'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/enforce-version': podSecurityVersion,
-          'pod-security.kubernetes.io/audit': 'restricted',
-          'pod-security.kubernetes.io/audit-version': podSecurityVersion,
-          'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/warn-version': podSecurityVersion,
+          ...podSecurityLabels('restricted', podSecurityVersion),
         },
       },
     });
@@ -203,24 +196,8 @@ export class TenantNamespace extends Construct {
 
     // With limits.* in the quota, a container without limits would be rejected; defaults let
     // simple workloads start while keeping every container bounded.
-    new LimitRangeV1(this, 'Limits', {
-      metadata: meta('tenant-limits'),
-      spec: {
-        limit: [
-          {
-            type: 'Container',
-            default: { cpu: limits.cpuLimit, memory: limits.memoryLimit },
-            defaultRequest: { cpu: limits.cpuRequest, memory: limits.memoryRequest },
-          },
-        ],
-      },
-    });
-
-    // Pods that name no service account must not receive an API token.
-    new DefaultServiceAccountV1(this, 'DefaultServiceAccount', {
-      metadata: { namespace: this.namespaceName, labels: { ...labels } },
-      automountServiceAccountToken: false,
-    });
+    containerLimitRange(this, meta('tenant-limits'), limits);
+    tokenlessDefaultServiceAccount(this, this.namespaceName, labels);
 
     const accounts: Record<string, ServiceAccountV1> = {};
     for (const sa of serviceAccountNames) {
@@ -256,7 +233,7 @@ export class TenantNamespace extends Construct {
 function validate(path: string, props: TenantNamespaceProps, limits: Required<ContainerDefaults>, pssVersion: string): void {
   const check = new PropChecker(`TenantNamespace ${path}`);
   check.dnsLabel('name', props.name);
-  check.check(!RESERVED_NAMESPACES.has(props.name) && !String(props.name).startsWith('kube-'), `name "${props.name}" is reserved for the cluster`);
+  check.check(!isReservedNamespace(String(props.name)), `name "${props.name}" is reserved for the cluster`);
   check.check(PSS_VERSION.test(pssVersion), `podSecurityVersion "${pssVersion}" must be "latest" or "v1.<minor>"`);
   for (const f of ['agency', 'classification', 'jurisdiction', 'region'] as const) {
     check.check(typeof props.context?.[f] === 'string' && props.context[f].length > 0, `context.${f} must not be empty`);
