@@ -3,6 +3,9 @@ import { type Construct } from 'constructs';
 import { TENANT_ROLE_RULES, TenantNamespace, type TenantNamespaceProps } from '../../constructs/tenant-namespace';
 import { problems } from '../helpers/constructs';
 
+// Registers toHaveResourceWithProperties and the other cdktf matchers for this file.
+Testing.setupJest();
+
 type Body = Record<string, unknown> & { metadata?: { name?: string; namespace?: string; labels?: Record<string, string> } };
 type Resources = Record<string, Record<string, Body>>;
 interface Rule {
