@@ -23,7 +23,7 @@ function finish(parsed: ReturnType<typeof parseText>, options: ValidateOptions):
   const result = validateLandingZone(parsed.doc, options);
   // Secrets in comments never reach the document; the raw text is scanned for them too.
   const extra = new ProblemList();
-  const valueSecrets = !result.ok && result.problems.some((p) => /^looks like|a field named like a secret|a key looks like/.test(p.message));
+  const valueSecrets = !result.ok && result.problems.some((p) => p.code === 'secret');
   findSecretsInText(parsed.text, extra, valueSecrets);
   if (extra.items.length === 0) return result;
   return { ok: false, problems: [...extra.items, ...(result.ok ? [] : result.problems)] };

@@ -8,6 +8,8 @@ export interface SpecProblem {
   readonly message: string;
   readonly hint?: string;
   readonly severity: Severity;
+  /** `secret` for a secret found in the file (its value is never part of the message). */
+  readonly code?: 'secret';
 }
 
 export type PathSegment = string | number;
@@ -35,8 +37,8 @@ export function formatProblem(p: SpecProblem): string {
 export class ProblemList {
   readonly items: SpecProblem[] = [];
 
-  error(path: string | readonly PathSegment[], message: string, hint?: string): void {
-    this.items.push({ path: typeof path === 'string' ? path : formatPath(path), message, severity: 'error', ...(hint ? { hint } : {}) });
+  error(path: string | readonly PathSegment[], message: string, hint?: string, code?: SpecProblem['code']): void {
+    this.items.push({ path: typeof path === 'string' ? path : formatPath(path), message, severity: 'error', ...(hint ? { hint } : {}), ...(code ? { code } : {}) });
   }
 
   warn(path: string | readonly PathSegment[], message: string, hint?: string): void {

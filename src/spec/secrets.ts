@@ -53,7 +53,7 @@ export function findSecrets(doc: unknown, problems: ProblemList): string[] {
       const kind = classify(node);
       if (kind) {
         found.push(node);
-        problems.error([...path], `looks like ${kind}; secrets never belong in the landing-zone file`, HINT);
+        problems.error([...path], `looks like ${kind}; secrets never belong in the landing-zone file`, HINT, 'secret');
       }
       return;
     }
@@ -72,9 +72,9 @@ export function findSecrets(doc: unknown, problems: ProblemList): string[] {
         const keyKind = classify(k);
         if (keyKind) {
           found.push(k);
-          problems.error([...path], `a key looks like ${keyKind}; secrets never belong in the landing-zone file`, HINT);
+          problems.error([...path], `a key looks like ${keyKind}; secrets never belong in the landing-zone file`, HINT, 'secret');
         } else if (SECRET_KEY.test(k) && typeof v === 'string' && v.length > 0 && !TERRAFORM_REFERENCE.test(v)) {
-          problems.error([...path, k], 'a field named like a secret holds a value; secrets never belong in the landing-zone file', HINT);
+          problems.error([...path, k], 'a field named like a secret holds a value; secrets never belong in the landing-zone file', HINT, 'secret');
           continue;
         }
         path.push(k);
@@ -103,6 +103,6 @@ export function findSecretsInText(text: string, problems: ProblemList, alreadyFo
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     const kind = classify(line);
-    if (kind) problems.error(`line ${i + 1}`, `looks like ${kind} (in a comment or key); secrets never belong in the landing-zone file`, HINT);
+    if (kind) problems.error(`line ${i + 1}`, `looks like ${kind} (in a comment or key); secrets never belong in the landing-zone file`, HINT, 'secret');
   });
 }
