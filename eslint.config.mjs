@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/compliance/**/*.ts', 'src/crypto/**/*.ts', 'src/review/**/*.ts', 'src/spec/**/*.ts', 'src/jurisdictions/**/*.ts', 'src/synthesized/**/*.ts'],
+    files: ['src/compliance/**/*.ts', 'src/crypto/**/*.ts', 'src/review/**/*.ts', 'src/landing-zone/**/*.ts', 'src/jurisdictions/**/*.ts', 'src/synthesized/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { ...providerRoots, ...noCdktf }] },
   },
   {

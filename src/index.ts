@@ -2,7 +2,7 @@
  * Public API of sovereign-landing-zone. Importing this loads cdktf and the providers (through
  * the stacks and constructs); the CLI loads them only for synth.
  */
-export * from './spec';
+export * from './landing-zone';
 export * as jurisdictions from './jurisdictions';
 export * as compliance from './compliance';
 export * as crypto from './crypto';
@@ -18,5 +18,5 @@ export { LogForwarder, type LogForwarderProps } from '../constructs/log-forwarde
 export { ResidencyGuard, type ResidencyGuardProps } from '../constructs/residency-guard';
 export { sovereigntyLabels, type SovereigntyContext } from '../constructs/common/labels';
 export { renderVaultPolicy, escapeInterpolation, type VaultPolicyRule } from '../constructs/common/vault-policy';
-export { synthContext } from './synthesized/from-spec';
+export { synthContext } from './synthesized/from-landing-zone';
 export * as review from './review';

@@ -2,7 +2,7 @@
  * The app `cdktf synth` runs (cdktf.json): the same stacks as `slz synth`, for users of the cdktf
  * CLI. Reads SLZ_FILE (default ./landing-zone.yaml, else the bundled minimal example).
  */
-import { formatProblem, loadLandingZone } from '../src/spec';
+import { formatProblem, loadLandingZone } from '../src/landing-zone';
 import { resolveLandingZoneFile } from '../src/cli/landing-zone-file';
 import { buildLandingZone } from './landing-zone';
 

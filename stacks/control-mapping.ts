@@ -20,7 +20,7 @@ import { KubernetesAuthMount, WorkloadIdentity } from '../constructs/workload-id
 import { CONTROL_FRAMEWORKS, formatControl } from '../src/compliance/controls';
 import { ALL_PACKS } from '../src/compliance/packs';
 import { naturalCompare } from '../src/compliance/report/model';
-import { loadLandingZoneOrThrow } from '../src/spec';
+import { loadLandingZoneOrThrow } from '../src/landing-zone';
 import { buildLandingZone } from './landing-zone';
 
 const CONSTRUCTS = [TenantNamespace, NetworkFirewall, KeyManagement, PkiAuthority, AgencyRootCa, WorkloadIdentity, KubernetesAuthMount, HumanAccess, AuditLogging, LogForwarder, ResidencyGuard] as const;

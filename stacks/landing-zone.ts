@@ -1,6 +1,6 @@
 /** `buildLandingZone`: the public entry point from a validated landing zone to a cdktf App. */
 import { App } from 'cdktf';
-import type { ResolvedLandingZone } from '../src/spec/validate';
+import type { ResolvedLandingZone } from '../src/landing-zone/validate';
 import { AdmissionStack } from './admission-stack';
 import { admissionStackName, platformStackName, tenancyStackName } from './names';
 import { PlatformStack } from './platform-stack';

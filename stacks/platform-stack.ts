@@ -10,7 +10,7 @@ import { HumanAccess } from '../constructs/human-access';
 import { LogForwarder } from '../constructs/log-forwarder';
 import { AgencyRootCa } from '../constructs/pki-authority';
 import { KubernetesAuthMount } from '../constructs/workload-identity';
-import { hostOf } from '../src/spec/net';
+import { hostOf } from '../src/landing-zone/net';
 import { SovereignStack, type SovereignStackProps } from './sovereign-stack';
 import { tenantsInRegion } from './tenants';
 

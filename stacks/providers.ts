@@ -6,7 +6,7 @@
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { VaultProvider } from '@cdktf/provider-vault/lib/provider';
 import type { Construct } from 'constructs';
-import type { Region } from '../src/spec/schema';
+import type { Region } from '../src/landing-zone/schema';
 
 export function kubernetesProvider(scope: Construct, region: Region): KubernetesProvider {
   const k = region.kubernetes;

@@ -2,8 +2,8 @@
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { SovereigntyContext } from '../constructs/common/labels';
-import type { ResolvedLandingZone } from '../src/spec/validate';
-import type { Region } from '../src/spec/schema';
+import type { ResolvedLandingZone } from '../src/landing-zone/validate';
+import type { Region } from '../src/landing-zone/schema';
 import { pinProviders, type PROVIDER_PINS } from './provider-pinning';
 import { kubernetesProvider, vaultProvider } from './providers';
 import { configureBackend } from './state-backend';

@@ -4,7 +4,7 @@
  * PGPASSWORD, AWS_* and the kubeconfig supply them at init time.
  */
 import { LocalBackend, PgBackend, S3Backend, type TerraformStack } from 'cdktf';
-import type { Region, StateBackend } from '../src/spec/schema';
+import type { Region, StateBackend } from '../src/landing-zone/schema';
 import { KubernetesBackend } from './kubernetes-backend';
 
 export function configureBackend(stack: TerraformStack, stackName: string, state: StateBackend, landingZone: string, region: Region): void {

@@ -7,7 +7,7 @@ import { TenantNamespace } from '../constructs/tenant-namespace';
 import { WorkloadIdentity } from '../constructs/workload-identity';
 import { KEY_CATEGORY_OF_PURPOSE } from '../src/jurisdictions/algorithms';
 import type { KeyCategory } from '../src/jurisdictions/types';
-import type { Tenant } from '../src/spec/schema';
+import type { Tenant } from '../src/landing-zone/schema';
 import { PLATFORM_PATHS } from './platform-stack';
 import { SovereignStack, type SovereignStackProps } from './sovereign-stack';
 

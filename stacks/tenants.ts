@@ -1,5 +1,5 @@
 /** Which tenants run where. */
-import type { LandingZone, Tenant } from '../src/spec/schema';
+import type { LandingZone, Tenant } from '../src/landing-zone/schema';
 
 export function tenantsInRegion(spec: LandingZone, region: string): Tenant[] {
   return spec.tenants.filter((t) => !t.regions || t.regions.includes(region));

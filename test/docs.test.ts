@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { renderLandingZoneReference } from '../src/spec/reference-doc';
+import { renderLandingZoneReference } from '../src/landing-zone/reference-doc';
 import { renderControlMapping } from '../stacks/control-mapping';
 
 describe('generated documentation', () => {

@@ -3,7 +3,7 @@
  * CBOM, with resources emitted. Usage: node pipeline.js FILE OUTDIR
  */
 import { readFileSync } from 'node:fs';
-import { parseLandingZone } from '../../src/spec';
+import { parseLandingZone } from '../../src/landing-zone';
 import { readSynthDir } from '../../src/synthesized';
 import { report, timed } from './common';
 

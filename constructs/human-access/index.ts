@@ -7,7 +7,7 @@ import { JwtAuthBackend } from '@cdktf/provider-vault/lib/jwt-auth-backend';
 import { JwtAuthBackendRole } from '@cdktf/provider-vault/lib/jwt-auth-backend-role';
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { parseCidr } from '../../src/spec/net';
+import { parseCidr } from '../../src/landing-zone/net';
 import { isPlainHttpsUrl, PropChecker } from '../common/validate';
 
 const MOUNT_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;

@@ -1,8 +1,8 @@
 /**
  * CIDR parsing for NetworkPolicy ipBlocks: the same strict parser the landing-zone file is
- * validated with (src/spec/net.ts), in the shape the constructs report problems in.
+ * validated with (src/landing-zone/net.ts), in the shape the constructs report problems in.
  */
-import { cidrContains, parseCidr as parseStrict, type Cidr } from '../../src/spec/net';
+import { cidrContains, parseCidr as parseStrict, type Cidr } from '../../src/landing-zone/net';
 
 export type ParsedCidr = Cidr;
 

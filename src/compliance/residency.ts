@@ -5,7 +5,7 @@
  * the landing-zone file, re-applied to the synthesized JSON.
  */
 import { foreignLawRulesAt, residencyRulesAt, residencyThreshold, type Ordinal, type ResidencyRule } from '../jurisdictions';
-import { cidrOf, hostOf, hostUnderDomain, ipInCidr, isIpLiteral } from '../spec/net';
+import { cidrOf, hostOf, hostUnderDomain, ipInCidr, isIpLiteral } from '../landing-zone/net';
 import { isExpression } from './attributes';
 import type { LandingZoneContext, Outcome, RuleContext } from './types';
 

@@ -4,7 +4,7 @@
  * The order of RULES is the ranking order within a level (destruction before widening).
  */
 import { describeTransitKey, type TransitKeyDescription } from '../jurisdictions/algorithms';
-import { cidrContains, parseCidr, type Cidr } from '../spec/net';
+import { cidrContains, parseCidr, type Cidr } from '../landing-zone/net';
 import type { Change, RiskLevel } from './model';
 import { at, bool, canonical, emptySelector, isPlainObject, list, num, RefValue, str, strings } from './values';
 

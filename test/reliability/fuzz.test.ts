@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseLandingZone } from '../../src/spec';
+import { parseLandingZone } from '../../src/landing-zone';
 import { renderJson, renderMarkdown, renderSarif, reviewPlans, ReviewInputError } from '../../src/review';
 import { tempDir } from '../helpers/synth';
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import { ProblemList } from '../../src/spec/problems';
-import { findSecrets } from '../../src/spec/secrets';
+import { ProblemList } from '../../src/landing-zone/problems';
+import { findSecrets } from '../../src/landing-zone/secrets';
 import { slz, STACK_TRACE } from '../helpers/cli';
 import { readTree, resourcesOf, synthTree, tempDir, type SynthTree } from '../helpers/synth';
 

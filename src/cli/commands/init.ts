@@ -1,7 +1,7 @@
 /** `slz init EXAMPLE DIR`: copy a bundled example into a new folder, ready for `npm install && npx slz synth`. */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { closest } from '../../spec/problems';
+import { closest } from '../../landing-zone/problems';
 import { CliError } from '../errors';
 import { packageRoot } from '../landing-zone-file';
 import type { Output } from '../output';

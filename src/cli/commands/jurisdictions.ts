@@ -1,6 +1,6 @@
 /** `slz jurisdictions [CODE]`: the catalogue, readable (or as JSON). */
 import { CATALOGUE, COMMON_LEVELS, getJurisdiction, getProvider, jurisdictionCodes, type Jurisdiction } from '../../jurisdictions';
-import { closest } from '../../spec/problems';
+import { closest } from '../../landing-zone/problems';
 import { CliError } from '../errors';
 import type { Output } from '../output';
 

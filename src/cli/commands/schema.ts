@@ -1,6 +1,6 @@
 /** `slz schema`: the landing-zone file's JSON Schema, generated from the zod schema. */
 import { z } from 'zod';
-import { landingZoneSchema } from '../../spec/schema';
+import { landingZoneSchema } from '../../landing-zone/schema';
 import type { Output } from '../output';
 
 export function landingZoneJsonSchema(): Record<string, unknown> {

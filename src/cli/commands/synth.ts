@@ -1,10 +1,10 @@
 /** `slz synth [FILE] [--out DIR]`: validate, synthesize, write atomically, print a summary. */
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatProblem, loadLandingZone } from '../../spec';
+import { formatProblem, loadLandingZone } from '../../landing-zone';
 import { readSynthDir } from '../../synthesized';
 import { CONTEXT_FILE } from '../../synthesized/context';
-import { synthContext } from '../../synthesized/from-spec';
+import { synthContext } from '../../synthesized/from-landing-zone';
 import { today } from '../today';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { resolveLandingZoneFile } from '../landing-zone-file';

@@ -1,5 +1,5 @@
 /** `slz validate [FILE]`: parse and check the landing-zone file. */
-import { formatProblem, loadLandingZone } from '../../spec';
+import { formatProblem, loadLandingZone } from '../../landing-zone';
 import { CliError, EXIT_OK } from '../errors';
 import { resolveLandingZoneFile } from '../landing-zone-file';
 import type { Output } from '../output';

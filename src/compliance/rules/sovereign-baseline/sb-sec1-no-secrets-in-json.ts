@@ -2,8 +2,8 @@
 import { resourcesOf } from '../../../synthesized';
 import { fail, pass } from '../../attributes';
 import { c5, cis, nist } from '../../controls';
-import { ProblemList } from '../../../spec/problems';
-import { findSecrets } from '../../../spec/secrets';
+import { ProblemList } from '../../../landing-zone/problems';
+import { findSecrets } from '../../../landing-zone/secrets';
 import { backendOf, providerBlocks, stackLocation } from '../../subjects';
 import type { ResourceRef, StackOutcome, StackRule, SubjectLocation } from '../../types';
 

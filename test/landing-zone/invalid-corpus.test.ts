@@ -13,7 +13,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_FILE_BYTES } from '../../src/spec';
+import { MAX_FILE_BYTES } from '../../src/landing-zone';
 import { slz, STACK_TRACE, type CliRun } from '../helpers/cli';
 
 // The very module object the loader's `import { readFileSync } from 'node:fs'` reads from: a

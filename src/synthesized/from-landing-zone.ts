@@ -1,5 +1,5 @@
 /** The synth context of a validated landing zone: what `slz synth` writes as `slz-context.json`. */
-import type { ResolvedLandingZone } from '../spec/validate';
+import type { ResolvedLandingZone } from '../landing-zone/validate';
 import type { SynthContextFile } from './context';
 
 export function synthContext(lz: ResolvedLandingZone): SynthContextFile {

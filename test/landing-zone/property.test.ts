@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { formatPath, parseLandingZone, validateLandingZone, type PathSegment, type ValidationResult } from '../../src/spec';
+import { formatPath, parseLandingZone, validateLandingZone, type PathSegment, type ValidationResult } from '../../src/landing-zone';
 
 const MINIMAL_TEXT = readFileSync(join(__dirname, '..', '..', 'examples', 'minimal', 'landing-zone.yaml'), 'utf8');
 const MINIMAL = parseYaml(MINIMAL_TEXT) as Record<string, unknown>;

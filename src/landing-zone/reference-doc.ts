@@ -87,7 +87,7 @@ export function renderLandingZoneReference(): string {
   const out: string[] = [
     '# The landing-zone file (slz/v1): reference',
     '',
-    '<!-- Generated from src/spec/schema.ts by `npm run docs`; a test fails when this file is stale. Do not edit by hand. -->',
+    '<!-- Generated from src/landing-zone/schema.ts by `npm run docs`; a test fails when this file is stale. Do not edit by hand. -->',
     '',
     'YAML or JSON. Unknown keys are errors. `slz schema` prints the same schema as JSON Schema for editors.',
     'Cross-field rules (residency, foreign-law exposure, crypto policy, retention, admin access, names',

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { decodeText, loadLandingZone, parseLandingZone, validateLandingZone, type ResolvedLandingZone, type ValidationResult } from '../../src/spec';
+import { decodeText, loadLandingZone, parseLandingZone, validateLandingZone, type ResolvedLandingZone, type ValidationResult } from '../../src/landing-zone';
 import { slz, STACK_TRACE } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
