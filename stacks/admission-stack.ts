@@ -7,6 +7,7 @@ import { ResidencyGuard } from '../constructs/residency-guard';
 import { SovereignStack, type SovereignStackProps } from './sovereign-stack';
 
 export class AdmissionStack extends SovereignStack {
+  readonly kind = 'admission';
   readonly guard: ResidencyGuard;
 
   constructor(scope: Construct, id: string, props: SovereignStackProps) {
@@ -17,5 +18,9 @@ export class AdmissionStack extends SovereignStack {
       imageRegistries: [region.kubernetes.imageRegistry],
       context: this.context,
     });
+  }
+
+  protected reads(): readonly string[] {
+    return [];
   }
 }

@@ -12,7 +12,6 @@ import { AgencyRootCa } from '../constructs/pki-authority';
 import { KubernetesAuthMount } from '../constructs/workload-identity';
 import { hostOf } from '../src/landing-zone/net';
 import { SovereignStack, type SovereignStackProps } from './sovereign-stack';
-import { tenantsInRegion } from './tenants';
 
 /** Mount paths the platform owns; tenancy stacks use the same literals. */
 export const PLATFORM_PATHS = {
@@ -28,6 +27,9 @@ export const OPERATOR_POLICY = 'slz-operator';
 export const DEFAULT_FORWARDER_IMAGE = 'fluent/fluent-bit:3.2';
 
 export class PlatformStack extends SovereignStack {
+  readonly kind = 'platform';
+  /** `metadata.name` of the landing zone: tenancy stacks find their region's platform by it. */
+  readonly landingZoneName: string;
   readonly audit: AuditLogging;
   readonly logForwarder: LogForwarder;
   readonly kubernetesAuth: KubernetesAuthMount;
@@ -39,6 +41,7 @@ export class PlatformStack extends SovereignStack {
     const lz = props.landingZone;
     const spec = lz.spec;
     const region = this.region;
+    this.landingZoneName = spec.metadata.name;
     const { host: sinkHost, port: sinkPort } = splitHostPort(spec.logging.sink.address);
     // Vault's socket device cannot speak TLS: it sends to the relay when one is declared.
     this.audit = new AuditLogging(this, 'audit', { filePath: spec.logging.auditFilePath, sink: splitHostPort(spec.logging.auditRelay ?? spec.logging.sink.address) });
@@ -47,7 +50,6 @@ export class PlatformStack extends SovereignStack {
       image: `${region.kubernetes.imageRegistry}/${spec.logging.forwarderImage ?? DEFAULT_FORWARDER_IMAGE}`,
       registry: region.kubernetes.imageRegistry,
       sink: { type: spec.logging.sink.type, host: sinkHost, port: sinkPort },
-      tenantNamespaces: tenantsInRegion(spec, region.name).map((t) => t.name),
       context: this.context,
       ...(spec.logging.sink.cidr && region.kubernetes.apiServerCidr
         ? { firewall: { inCountryCidrs: spec.network?.inCountryCidrs ?? [], sinkCidr: spec.logging.sink.cidr, apiServerCidr: region.kubernetes.apiServerCidr } }
@@ -92,6 +94,11 @@ export class PlatformStack extends SovereignStack {
         ttlDays: spec.pki.rootTtlDays,
       });
     }
+  }
+
+  protected reads(): readonly string[] {
+    // The forwarder lists every tenant namespace of the region: adding or removing a tenant re-applies this stack.
+    return ['logging', 'identity', 'pki', 'network', ...this.logForwarder.tenantNamespaces.map((t) => `tenants/${t}`)];
   }
 }
 

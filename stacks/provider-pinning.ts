@@ -12,11 +12,11 @@ export interface ProviderPin {
 
 export const PROVIDER_PINS = {
   kubernetes: { source: 'hashicorp/kubernetes', version: '~> 2.38' },
-  vault: { source: 'hashicorp/vault', version: '~> 5.6' },
+  vault: { source: 'hashicorp/vault', version: '~> 5.7' },
 } as const satisfies Record<string, ProviderPin>;
 
-/** Terraform 1.6 and OpenTofu 1.6+ both satisfy this. */
-export const REQUIRED_TERRAFORM_VERSION = '>= 1.6.0';
+/** Write-only arguments (the OIDC client secret stays out of state) and S3-native state locking need Terraform ≥ 1.11 or OpenTofu ≥ 1.11. */
+export const REQUIRED_TERRAFORM_VERSION = '>= 1.11.0';
 
 export interface PinOptions {
   /** Host-qualified registry prefix for an in-country mirror, e.g. `registry.example.gov.my`. */

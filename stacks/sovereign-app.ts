@@ -1,27 +1,30 @@
 /**
- * `SovereignApp`: a cdktf `App` whose `synth()` also runs the compliance engine on what it just
- * wrote (the final `cdk.tf.json`, overrides included), writes `outdir/reports/compliance.*` and
- * throws when error-level findings remain, so a TypeScript landing zone cannot be synthesized
- * into a non-compliant tree without noticing.
+ * `SovereignApp`: a cdktf `App` whose `synth()` runs the same pipeline as `slz synth`: the stacks
+ * are written atomically (files you own in `outdir` are carried over), `slz-context.json` records
+ * the landing zone and the suppressions given in code, and the compliance reports, CBOM and
+ * stack graph are written. It throws when error-level findings remain, so a TypeScript landing
+ * zone cannot be synthesized into a non-compliant tree without noticing — and `slz check` on the
+ * same tree gives the same verdict.
  */
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type AppConfig } from 'cdktf';
-import { complianceExitCode, contextFromFile, runCompliance, writeComplianceReports, type ComplianceReport, type LandingZoneContext, type PackId, type Suppression } from '../src/compliance';
-import { readSynthDir } from '../src/synthesized';
-import { CONTEXT_FILE, readContextFile } from '../src/synthesized/context';
+import type { ComplianceReport, PackId, Suppression } from '../src/compliance';
+import type { CryptoInventory } from '../src/crypto';
+import { synthesizeApp, type LandingZoneSource, type PipelineResult } from '../src/pipeline/synthesize';
 
 export interface SovereignAppConfig extends AppConfig {
   /**
-   * The landing zone behind the stacks. Default: read from `outdir/slz-context.json` when present;
-   * without either, catalogue-driven rules report unknown (and unknown error-level findings fail).
+   * The landing zone behind the stacks: the validated file (`loadLandingZoneOrThrow`), or for an
+   * app not built from one, its bare compliance context.
+   * @default none — catalogue-driven rules report unknown (and unknown error-level findings fail)
    */
-  readonly landingZone?: LandingZoneContext;
-  /** Accepted risks, added to the exemptions of `slz-context.json` when that is read. @default none */
+  readonly landingZone?: LandingZoneSource;
+  /** Accepted risks, written into `slz-context.json` beside the file's exemptions. @default none */
   readonly suppressions?: readonly Suppression[];
   /** Packs to run. @default all */
   readonly packs?: readonly PackId[];
-  /** Check as of this date (YYYY-MM-DD). @default today (UTC) */
+  /** Check as of this date (YYYY-MM-DD). @default SOURCE_DATE_EPOCH, else today (UTC) */
   readonly today?: string;
   /** Throw on error-level findings. @default true */
   readonly failOnError?: boolean;
@@ -42,31 +45,49 @@ export class ComplianceError extends Error {
 }
 
 export class SovereignApp extends App {
-  private readonly compliance: SovereignAppConfig;
-  /** The report of the last `synth()`. */
+  private readonly pipeline: SovereignAppConfig;
+  /** The compliance report of the last `synth()`. */
   lastReport?: ComplianceReport;
+  /** The crypto inventory of the last `synth()`. */
+  lastInventory?: CryptoInventory;
+  /** Everything the last `synth()` produced, including the files it carried over. */
+  lastResult?: PipelineResult;
 
   constructor(config: SovereignAppConfig = {}) {
     const { landingZone: _lz, suppressions: _s, packs: _p, today: _t, failOnError: _f, ...appConfig } = config;
     super(appConfig);
-    this.compliance = config;
+    this.pipeline = config;
   }
 
   override synth(): void {
-    super.synth();
-    const stacks = readSynthDir(this.outdir);
-    const file = existsSync(join(this.outdir, CONTEXT_FILE)) ? readContextFile(this.outdir) : undefined;
-    const fromFile = file ? contextFromFile(file) : undefined;
-    const context = this.compliance.landingZone ?? fromFile?.context;
-    const report = runCompliance({
-      stacks,
-      ...(context ? { context } : {}),
-      suppressions: [...(fromFile?.suppressions ?? []), ...(this.compliance.suppressions ?? []).map((s) => ({ source: 'api', ...s }))],
-      ...(this.compliance.today ? { today: this.compliance.today } : {}),
-      ...(this.compliance.packs ? { packs: this.compliance.packs } : {}),
+    const result = synthesizeApp(this, (dir) => this.synthInto(dir), this.pipeline.landingZone, {
+      ...(this.pipeline.suppressions ? { suppressions: this.pipeline.suppressions } : {}),
+      ...(this.pipeline.packs ? { packs: this.pipeline.packs } : {}),
+      ...(this.pipeline.today ? { today: this.pipeline.today } : {}),
     });
-    writeComplianceReports(report, join(this.outdir, 'reports'), this.outdir);
-    this.lastReport = report;
-    if ((this.compliance.failOnError ?? true) && complianceExitCode(report) === 1) throw new ComplianceError(report);
+    this.lastResult = result;
+    this.lastReport = result.report;
+    this.lastInventory = result.inventory;
+    if ((this.pipeline.failOnError ?? true) && result.exitCode === 1) throw new ComplianceError(result.report);
+  }
+
+  /**
+   * cdktf's own synthesis, into `dir` instead of `outdir`: the pipeline stages the tree beside
+   * `outdir` and swaps it in whole. cdktf reads the directory from these two fields at synth time.
+   */
+  private synthInto(dir: string): void {
+    const self = this as unknown as { outdir: string; manifest: { outdir: string } };
+    const outdir = self.outdir;
+    const manifestDir = self.manifest.outdir;
+    self.outdir = dir;
+    self.manifest.outdir = dir;
+    // cdktf made <outdir>/stacks when the App was constructed; the staging tree needs its own.
+    mkdirSync(join(dir, 'stacks'), { recursive: true });
+    try {
+      super.synth();
+    } finally {
+      self.outdir = outdir;
+      self.manifest.outdir = manifestDir;
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { Region } from '../src/landing-zone/schema';
 import { pinProviders, type PROVIDER_PINS } from './provider-pinning';
 import { kubernetesProvider, vaultProvider } from './providers';
 import { configureBackend } from './state-backend';
+import type { StackMeta } from '../src/synthesized/stack-graph';
 
 export interface SovereignStackProps {
   readonly landingZone: ResolvedLandingZone;
@@ -14,9 +15,14 @@ export interface SovereignStackProps {
   readonly regionIndex: number;
 }
 
+/** Parts of the landing-zone file every stack of this library reads (labels, backend, providers). */
+const COMMON_READS = ['metadata', 'jurisdiction', 'classification', 'state'] as const;
+
 export abstract class SovereignStack extends TerraformStack {
   readonly region: Region;
   readonly context: SovereigntyContext;
+  /** Platform, tenancy or admission: written to the stack's `"//".slz` block for the stack graph. */
+  abstract readonly kind: StackMeta['kind'];
 
   protected constructor(scope: Construct, id: string, props: SovereignStackProps, providers: readonly (keyof typeof PROVIDER_PINS)[]) {
     super(scope, id);
@@ -29,5 +35,28 @@ export abstract class SovereignStack extends TerraformStack {
     pinProviders(this, providers);
     if (providers.includes('kubernetes')) kubernetesProvider(this, region);
     if (providers.includes('vault')) vaultProvider(this, region);
+  }
+
+  /**
+   * Parts of the landing-zone file (besides the common ones and the stack's region) whose change
+   * changes this stack; read when the stack is synthesized, so tenants added later count.
+   */
+  protected abstract reads(): readonly string[];
+
+  /** The tenant a tenancy stack serves. */
+  protected tenantName(): string | undefined {
+    return undefined;
+  }
+
+  override prepareStack(): void {
+    super.prepareStack();
+    const tenant = this.tenantName();
+    const meta: StackMeta = {
+      kind: this.kind,
+      region: this.region.name,
+      ...(tenant ? { tenant } : {}),
+      reads: [...new Set([...COMMON_READS, `regions/${this.region.name}`, ...this.reads()])].sort(),
+    };
+    this.addOverride('//.slz', meta);
   }
 }

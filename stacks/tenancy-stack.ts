@@ -8,7 +8,7 @@ import { WorkloadIdentity } from '../constructs/workload-identity';
 import { KEY_CATEGORY_OF_PURPOSE } from '../src/jurisdictions/algorithms';
 import type { KeyCategory } from '../src/jurisdictions/types';
 import type { Tenant } from '../src/landing-zone/schema';
-import { PLATFORM_PATHS } from './platform-stack';
+import { PLATFORM_PATHS, PlatformStack } from './platform-stack';
 import { SovereignStack, type SovereignStackProps } from './sovereign-stack';
 
 export interface TenancyStackProps extends SovereignStackProps {
@@ -17,18 +17,26 @@ export interface TenancyStackProps extends SovereignStackProps {
 
 
 export class TenancyStack extends SovereignStack {
+  readonly kind = 'tenancy';
+  readonly tenant: Tenant;
   readonly namespace: TenantNamespace;
   readonly firewall: NetworkFirewall;
   readonly keys: KeyManagement;
   readonly pki?: PkiAuthority;
-  readonly identity: WorkloadIdentity;
+  /** Kubernetes auth roles of the tenant's workloads; absent when it declares none. */
+  readonly identity?: WorkloadIdentity;
 
   constructor(scope: Construct, id: string, props: TenancyStackProps) {
     super(scope, id, props, ['kubernetes', 'vault']);
     const lz = props.landingZone;
     const spec = lz.spec;
     const tenant = props.tenant;
+    this.tenant = tenant;
     const network = spec.network;
+
+    // The region's log forwarder ships this namespace too, whether the tenant came from the file or from code.
+    const platform = scope.node.children.find((c): c is PlatformStack => c instanceof PlatformStack && c.region.name === this.region.name && c.landingZoneName === spec.metadata.name);
+    platform?.logForwarder.addTenantNamespace(tenant.name);
 
     this.namespace = new TenantNamespace(this, 'namespace', {
       name: tenant.name,
@@ -83,11 +91,19 @@ export class TenancyStack extends SovereignStack {
       });
     }
 
-    this.identity = new WorkloadIdentity(this, 'workload-identity', {
+    if (tenant.workloads.length > 0) this.identity = new WorkloadIdentity(this, 'workload-identity', {
       authPath: PLATFORM_PATHS.kubernetesAuth,
       tenant: tenant.name,
       namespace: tenant.name,
       bindings: tenant.workloads.map((w) => ({ serviceAccount: w.serviceAccount, policies: [this.keys.policyNameFor(w.serviceAccount)] })),
     });
+  }
+
+  protected reads(): readonly string[] {
+    return [`tenants/${this.tenant.name}`, 'network', 'pki'];
+  }
+
+  protected override tenantName(): string {
+    return this.tenant.name;
   }
 }

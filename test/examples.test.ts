@@ -76,5 +76,22 @@ describe('bundled examples', () => {
     const payments = JSON.parse(readFileSync(join(out, 'stacks', 'treasury-tenant-payments-cyberjaya', 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, { metadata?: { name: string }; spec?: unknown }>> };
     const extra = Object.values(payments.resource.kubernetes_network_policy_v1!).find((p) => p.metadata?.name === 'allow-egress-payment-switch');
     expect(JSON.stringify(extra?.spec)).toContain('10.77.4.0/24');
+    // The code-defined tenant's logs are shipped like the file's tenants'.
+    const platform = readFileSync(join(out, 'stacks', 'treasury-platform-cyberjaya', 'cdk.tf.json'), 'utf8');
+    expect(platform).toContain('/var/log/containers/*_payments_*.log');
+  });
+
+  it('typescript-fork: slz check on what SovereignApp wrote gives the verdict of the synth that wrote it', () => {
+    const out = join(tempDir(), 'out');
+    const report = synthesize(out).lastReport!;
+    for (const f of ['slz-context.json', 'stack-graph.json', '.slz-output', 'reports/cbom.cdx.json', 'reports/pqc-readiness.md', 'reports/compliance.sarif']) {
+      expect(existsSync(join(out, f))).toBe(true);
+    }
+    const check = slz('check', out, '--json');
+    expect(check.code).toBe(report.summary.exitCode);
+    const again = JSON.parse(check.stdout) as typeof report;
+    expect(again.summary.byLevel).toEqual(report.summary.byLevel);
+    expect(again.acceptedSuppressions.map((a) => a.suppression.rule)).toEqual(['KT-WL3']);
+    expect(again.findings.map((f) => `${f.ruleId} ${f.constructPath} ${f.status}`)).toEqual(report.findings.map((f) => `${f.ruleId} ${f.constructPath} ${f.status}`));
   });
 });

@@ -9,7 +9,7 @@ import { DaemonSetV1 } from '@cdktf/provider-kubernetes/lib/daemon-set-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
-import { Annotations, Fn, Token } from 'cdktf';
+import { Annotations, Fn, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import ipaddr from 'ipaddr.js';
 import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
@@ -78,8 +78,13 @@ export interface LogForwarderProps {
   readonly registry: string;
   /** Where logs go. */
   readonly sink: LogSink;
-  /** Namespaces whose container logs are shipped; every other namespace's logs are left alone. */
-  readonly tenantNamespaces: readonly string[];
+  /**
+   * Namespaces whose container logs are shipped; every other namespace's logs are left alone.
+   * More are added with `addTenantNamespace` (a TenancyStack adds its own), so tenants defined in
+   * code are shipped like those of the landing-zone file. At least one is needed by synth time.
+   * @default - none yet
+   */
+  readonly tenantNamespaces?: readonly string[];
   /** Agency, classification, jurisdiction and region added to every record and every label. */
   readonly context: SovereigntyContext;
   /**
@@ -137,8 +142,13 @@ export class LogForwarder extends Construct {
   readonly serviceAccount: ServiceAccountV1;
   /** The namespace's NetworkFirewall, when `firewall` is given. */
   readonly firewall?: NetworkFirewall;
-  /** The rendered Fluent Bit configuration (may contain Terraform references to namespace names). */
+  /**
+   * The rendered Fluent Bit configuration (may contain Terraform references to namespace names);
+   * a token resolved at synth, when every tenant namespace has been added.
+   */
   readonly fluentBitConfig: string;
+  private readonly tenants: string[];
+  private readonly checkPath: string;
 
   constructor(scope: Construct, id: string, props: LogForwarderProps) {
     super(scope, id);
@@ -204,7 +214,14 @@ export class LogForwarder extends Construct {
       subject: [{ kind: 'ServiceAccount', name: this.serviceAccount.metadata.name, namespace: this.namespaceName }],
     });
 
-    this.fluentBitConfig = renderFluentBitConfig(props);
+    this.tenants = [...(props.tenantNamespaces ?? [])];
+    this.checkPath = this.node.path;
+    this.fluentBitConfig = Lazy.stringValue({
+      produce: () => {
+        if (this.tenants.length === 0) throw new Error(`LogForwarder ${this.checkPath}: tenantNamespaces must not be empty (add one with addTenantNamespace)`);
+        return renderFluentBitConfig({ ...props, tenantNamespaces: this.tenants });
+      },
+    });
     this.configMap = new ConfigMapV1(this, 'Config', {
       metadata: meta(`${APP}-config`),
       data: { 'fluent-bit.conf': this.fluentBitConfig },
@@ -299,6 +316,20 @@ export class LogForwarder extends Construct {
       });
     }
   }
+
+  /** The namespaces shipped so far. */
+  get tenantNamespaces(): readonly string[] {
+    return [...this.tenants];
+  }
+
+  /** Ships one more namespace's container logs (a DNS-1123 label, or a token of one). */
+  addTenantNamespace(namespace: string): void {
+    const check = new PropChecker(`LogForwarder ${this.node.path}`);
+    check.dnsLabel(`tenantNamespaces[${this.tenants.length}]`, namespace);
+    check.unique('tenantNamespaces', [...this.tenants, namespace]);
+    check.throwIfAny();
+    this.tenants.push(namespace);
+  }
 }
 
 function validate(
@@ -339,7 +370,6 @@ function validate(
     check.check(HTTP_PATH.test(sink.path), `sink.path "${sink.path}" must start with / and contain only URL path characters`);
   }
 
-  check.nonEmpty('tenantNamespaces', props.tenantNamespaces);
   check.unique('tenantNamespaces', props.tenantNamespaces ?? []);
   (props.tenantNamespaces ?? []).forEach((ns, i) => check.dnsLabel(`tenantNamespaces[${i}]`, ns));
   if (props.caConfigMap !== undefined) check.dnsName('caConfigMap', props.caConfigMap);
@@ -417,7 +447,7 @@ export function renderFluentBitConfig(props: LogForwarderProps): string {
     section('INPUT', [
       ['Name', 'tail'],
       ['Tag', 'kube.*'],
-      ['Path', props.tenantNamespaces.map((ns) => `/var/log/containers/*_${ns}_*.log`).join(',')],
+      ['Path', (props.tenantNamespaces ?? []).map((ns) => `/var/log/containers/*_${ns}_*.log`).join(',')],
       ['multiline.parser', 'cri'],
       ['DB', `${STATE_DIR}/tail-positions.db`],
       ['DB.locking', 'true'],

@@ -3,13 +3,14 @@
  * then uses the library directly:
  *  1. a tenant defined in code (`payments`), synthesized by the same TenancyStack as YAML tenants;
  *  2. an extra NetworkPolicy through the NetworkFirewall public API (egress to the payment switch);
- *  3. an accepted risk of its own, passed to SovereignApp, which runs the compliance engine on the
- *     synthesized JSON and fails the synth on error-level findings.
+ *  3. an accepted risk of its own, passed to SovereignApp, which runs the same pipeline as
+ *     `slz synth` (atomic write keeping your state files, reports, CBOM, stack graph) and fails the
+ *     synth on error-level findings.
  *
  * Run: npx tsc && node main.js [OUTDIR]
  */
 import { join } from 'node:path';
-import { buildLandingZone, compliance, loadLandingZoneOrThrow, SovereignApp, synthContext, TenancyStack, tenancyStackName, type Tenant } from 'sovereign-landing-zone';
+import { buildLandingZone, loadLandingZoneOrThrow, SovereignApp, TenancyStack, tenancyStackName, type Tenant } from 'sovereign-landing-zone';
 
 /** The payment switch of the national bank, inside the country's networks. */
 const PAYMENT_SWITCH = { name: 'payment-switch', cidr: '10.77.4.0/24', ports: [{ port: 8443 }] };
@@ -29,12 +30,12 @@ const payments: Tenant = {
 
 export function synthesize(outdir = 'cdktf.out', file = join(__dirname, 'landing-zone.yaml')): SovereignApp {
   const landingZone = loadLandingZoneOrThrow(file);
-  const { context, suppressions } = compliance.contextFromFile(synthContext(landingZone));
+  // The file's exemptions come with the landing zone; this accepted risk is added in code. Both are
+  // written to slz-context.json, so `slz check cdktf.out` later gives this synth's verdict.
   const app = new SovereignApp({
     outdir,
-    landingZone: context,
+    landingZone,
     suppressions: [
-      ...suppressions,
       {
         rule: 'KT-WL3',
         resource: 'treasury-platform-*/log-forwarder/DaemonSet',

@@ -6,13 +6,5 @@ export const EXIT_FINDINGS = 1;
 /** Bad input: nothing written. */
 export const EXIT_INPUT = 2;
 
-/** A failure the user can fix: printed as its lines, never with a stack trace unless --debug. */
-export class CliError extends Error {
-  constructor(
-    readonly lines: readonly string[],
-    readonly exitCode: number = EXIT_INPUT,
-  ) {
-    super(lines.join('\n'));
-    this.name = 'CliError';
-  }
-}
+/** The CLI's name for the library's UserError: the same class, so the pipeline's errors print alike. */
+export { UserError as CliError } from '../errors';

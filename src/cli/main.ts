@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { join } from 'node:path';
 import { CliError, EXIT_INPUT } from './errors';
-import { packageRoot } from './landing-zone-file';
+import { packageRoot } from '../pipeline/package-root';
 import { processOutput, type Output } from './output';
 
 function lazy<T>(load: () => T): () => T {
@@ -41,14 +41,14 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
   program
     .command('validate')
     .description('parse and check a landing-zone file (exit 0 valid, 2 invalid)')
-    .argument('[file]', 'landing-zone file (YAML or JSON); default ./landing-zone.yaml, else the bundled minimal example')
+    .argument('[file]', 'landing-zone file (YAML or JSON); default ./landing-zone.yaml (none: exit 2 with how to start)')
     .option('--json', 'print the result as JSON')
     .action((file: string | undefined, opts: { json?: boolean }) => setExit(commands.validate().runValidate(file, opts, io())));
 
   program
     .command('synth')
     .description('validate, synthesize Terraform JSON, and write reports (exit 0; 1 compliance errors; 2 invalid input, nothing written)')
-    .argument('[file]', 'landing-zone file; default ./landing-zone.yaml, else the bundled minimal example')
+    .argument('[file]', 'landing-zone file; default ./landing-zone.yaml (none: exit 2 with how to start)')
     .option('-o, --out <dir>', 'output directory (replaced whole, atomically)', 'cdktf.out')
     .action((file: string | undefined, opts: { out: string }) => setExit(commands.synth().runSynth(file, opts, io())));
 

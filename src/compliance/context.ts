@@ -33,7 +33,7 @@ export function contextFromFile(file: SynthContextFile): { context: LandingZoneC
     owner: e?.owner,
     expires: e?.expires,
     ...(e?.ticket ? { ticket: e.ticket } : {}),
-    source: `slz-context.json exemptions[${i}]`,
+    source: typeof e?.source === 'string' ? e.source : `slz-context.json exemptions[${i}]`,
   }));
   return { context, suppressions };
 }

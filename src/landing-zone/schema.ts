@@ -264,7 +264,11 @@ export const stateSchema = z
   .discriminatedUnion('backend', [
     z.strictObject({
       backend: z.literal('local'),
-      path: z.string().min(1).optional().describe('State file path. @default terraform.<stack>.tfstate'),
+      path: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Folder of the state files (one <stack>.tfstate per stack), absolute or relative to each stack\'s folder <out>/stacks/<stack>/. @default ../../../terraform-state (a terraform-state/ folder beside the output directory, which re-synthesis never touches)'),
     }),
     z.strictObject({
       backend: z.literal('pg'),

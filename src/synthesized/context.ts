@@ -28,6 +28,8 @@ export interface SynthContextFile {
     readonly owner: string;
     readonly expires: string;
     readonly ticket?: string;
+    /** Where an accepted risk given in code came from (SovereignApp suppressions); absent for the file's exemptions. */
+    readonly source?: string;
   }[];
 }
 

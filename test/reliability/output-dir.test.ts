@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { generateLandingZone } from '../helpers/generate';
@@ -103,7 +103,10 @@ describe('slz synth keeps the output directory whole', () => {
     symlinkSync(precious, join(out, 'stacks', 'planted'));
     expect(run('synth', MINIMAL, '--out', out).code).toBe(0);
     expect(readFileSync(join(precious, 'evidence.txt'), 'utf8')).toBe('keep');
+    // The link is the user's: it is kept (as a link, where no stack of that name is synthesized), never followed.
     expect(existsSync(join(out, 'stacks', 'planted'))).toBe(false);
+    expect(lstatSync(join(out, 'orphaned', 'planted')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(precious)).toEqual(['evidence.txt']);
   });
 
   it('refuses an output directory that is itself a symbolic link', () => {

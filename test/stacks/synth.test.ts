@@ -50,7 +50,7 @@ describe.each([
         expect({ stack, name, source: p.source }).toEqual({ stack, name, source: `hashicorp/${name}` });
         expect(p.version).toMatch(/^~> \d+\.\d+$/);
       }
-      expect(json.terraform.required_version).toBe('>= 1.6.0');
+      expect(json.terraform.required_version).toBe('>= 1.11.0');
       expect(Object.keys(json.terraform.backend ?? {})).toHaveLength(1);
     }
   });

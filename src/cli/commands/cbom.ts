@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCryptoInventory, writeCryptoReports } from '../../crypto';
-import { today } from '../today';
+import { today } from '../../pipeline/today';
 import { readSynthDir, type SynthStack } from '../../synthesized';
 import { readContextFile, type SynthContextFile } from '../../synthesized/context';
 import { CliError, EXIT_OK } from '../errors';

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import { basename, join, resolve } from 'node:path';
 import { closest } from '../../landing-zone/problems';
 import { CliError } from '../errors';
-import { packageRoot } from '../landing-zone-file';
+import { packageRoot } from '../../pipeline/package-root';
 import type { Output } from '../output';
 
 export interface InitOptions {

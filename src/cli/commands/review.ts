@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gateRisks, highestLevel, reviewPlans, reviewTrees, ReviewInputError, renderJson, renderMarkdown, renderSarif, type FailOn, type Review } from '../../review';
 import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK } from '../errors';
-import { packageRoot } from '../landing-zone-file';
+import { packageRoot } from '../../pipeline/package-root';
 import type { Output } from '../output';
 
 export interface ReviewOptions {

@@ -1,14 +1,11 @@
-/** `slz synth [FILE] [--out DIR]`: validate, synthesize, write atomically, print a summary. */
-import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+/** `slz synth [FILE] [--out DIR]`: argument handling and the summary; the pipeline does the work. */
+import { relative } from 'node:path';
 import { formatProblem, loadLandingZone } from '../../landing-zone';
-import { readSynthDir } from '../../synthesized';
-import { CONTEXT_FILE } from '../../synthesized/context';
-import { synthContext } from '../../synthesized/from-landing-zone';
-import { today } from '../today';
+import { UserError } from '../../errors';
+import { locateLandingZoneFile } from '../../pipeline/landing-zone-file';
+import { ORPHANED_DIR } from '../../pipeline/output-dir';
+import { synthesizeLandingZone } from '../../pipeline/synthesize';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
-import { resolveLandingZoneFile } from '../landing-zone-file';
-import { commitOutput, discardOutput, stageOutput } from '../output-dir';
 import type { Output } from '../output';
 
 export interface SynthOptions {
@@ -16,7 +13,7 @@ export interface SynthOptions {
 }
 
 export function runSynth(file: string | undefined, opts: SynthOptions, io: Output): number {
-  const path = resolveLandingZoneFile(file);
+  const path = locateLandingZoneFile(file, 'synth');
   const result = loadLandingZone(path);
   if (!result.ok) {
     const errors = result.problems.filter((p) => p.severity === 'error').length;
@@ -24,43 +21,27 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
   }
   for (const w of result.warnings) io.err(formatProblem(w));
   const out = opts.out ?? 'cdktf.out';
-  const staged = stageOutput(out);
+  let run: ReturnType<typeof synthesizeLandingZone>;
   try {
-    // cdktf and the providers load only here: validate, schema and --help never pay for them.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { buildLandingZone } = require('../../../stacks/landing-zone') as typeof import('../../../stacks/landing-zone');
-    const { app } = buildLandingZone(result.value, { outdir: staged.staging });
-    app.synth();
-    const context = synthContext(result.value);
-    writeFileSync(join(staged.staging, CONTEXT_FILE), `${JSON.stringify(context, null, 2)}\n`);
-    const synthesized = readSynthDir(staged.staging);
-    const reports = join(staged.staging, 'reports');
-    const day = today();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const compliance = require('../../compliance') as typeof import('../../compliance');
-    const { context: lzContext, suppressions } = compliance.contextFromFile(context);
-    const report = compliance.runCompliance({ stacks: synthesized, context: lzContext, suppressions, today: day });
-    compliance.writeComplianceReports(report, reports, staged.staging);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const crypto = require('../../crypto') as typeof import('../../crypto');
-    crypto.writeCryptoReports(crypto.buildCryptoInventory({ stacks: synthesized, context, today: day }), reports);
-    // The report already counted resources per stack from the JSON it checked.
-    const stacks = report.stacks;
-    commitOutput(staged);
-    const total = stacks.reduce((n, s) => n + s.resources, 0);
-    io.out(`${relative(process.cwd(), path) || path} → ${out}: ${stacks.length} stacks, ${total} resources`);
-    for (const s of stacks) io.out(`  ${s.name.padEnd(48)} ${String(s.resources).padStart(4)} resources`);
-    const counts = report.summary.byLevel;
-    const blocking = compliance.complianceExitCode(report);
-    const accepted = report.acceptedSuppressions.length;
-    io.out(`Compliance: ${counts.error} error, ${counts.warning} warning, ${counts.info} info${accepted ? `, ${accepted} accepted risk${accepted === 1 ? '' : 's'}` : ''} — ${blocking ? 'FAILED (everything was still written)' : 'passed'}`);
-    for (const f of report.findings.filter((x) => x.level === 'error' && !x.suppressedBy).slice(0, 20)) io.err(`${f.ruleId} ${f.constructPath}${f.attribute ? ` (${f.attribute})` : ''}: ${f.message}`);
-    io.out(`Reports: ${join(out, 'reports')}/ (compliance.md, compliance.sarif, cbom.cdx.json, pqc-readiness.md). Apply in order: platform → tenant → admission.`);
-    return blocking ? EXIT_FINDINGS : EXIT_OK;
+    run = synthesizeLandingZone(result.value, out);
   } catch (e) {
-    discardOutput(staged);
-    if (e instanceof CliError) throw e;
+    if (e instanceof UserError) throw e;
     const message = e instanceof Error ? e.message : String(e);
     throw new CliError([`synth: ${message.split('\n').slice(0, 6).join('\n  ')}`, `nothing was written; ${out} is unchanged`]);
   }
+  const report = run.report;
+  const stacks = report.stacks;
+  const total = stacks.reduce((n, s) => n + s.resources, 0);
+  io.out(`${relative(process.cwd(), path) || path} → ${out}: ${stacks.length} stacks, ${total} resources`);
+  for (const s of stacks) io.out(`  ${s.name.padEnd(48)} ${String(s.resources).padStart(4)} resources`);
+  if (run.carried.length > 0) io.out(`Kept ${run.carried.length} file${run.carried.length === 1 ? '' : 's'} slz did not write (state, .terraform/, lock files, …)`);
+  for (const name of run.orphaned) {
+    io.err(`warning: stack ${name} is no longer synthesized, but its folder held your files: moved with its last configuration to ${out}/${ORPHANED_DIR}/${name}/ — destroy its resources from there, then delete the folder`);
+  }
+  const counts = report.summary.byLevel;
+  const accepted = report.acceptedSuppressions.length;
+  io.out(`Compliance: ${counts.error} error, ${counts.warning} warning, ${counts.info} info${accepted ? `, ${accepted} accepted risk${accepted === 1 ? '' : 's'}` : ''} — ${run.exitCode ? 'FAILED (everything was still written)' : 'passed'}`);
+  for (const f of report.findings.filter((x) => x.level === 'error' && !x.suppressedBy).slice(0, 20)) io.err(`${f.ruleId} ${f.constructPath}${f.attribute ? ` (${f.attribute})` : ''}: ${f.message}`);
+  io.out(`Reports: ${out}/reports/ (compliance.md, compliance.sarif, cbom.cdx.json, pqc-readiness.md). Apply order: ${out}/stack-graph.json (waves: platform → tenants → admission).`);
+  return run.exitCode ? EXIT_FINDINGS : EXIT_OK;
 }

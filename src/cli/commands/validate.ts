@@ -1,7 +1,7 @@
 /** `slz validate [FILE]`: parse and check the landing-zone file. */
 import { formatProblem, loadLandingZone } from '../../landing-zone';
 import { CliError, EXIT_OK } from '../errors';
-import { resolveLandingZoneFile } from '../landing-zone-file';
+import { locateLandingZoneFile } from '../../pipeline/landing-zone-file';
 import type { Output } from '../output';
 
 export interface ValidateOptions {
@@ -9,7 +9,7 @@ export interface ValidateOptions {
 }
 
 export function runValidate(file: string | undefined, opts: ValidateOptions, io: Output): number {
-  const path = resolveLandingZoneFile(file);
+  const path = locateLandingZoneFile(file, 'validate');
   const result = loadLandingZone(path);
   if (!result.ok) {
     if (opts.json) {
