@@ -12,6 +12,6 @@ const write = (file, text) => {
   process.stdout.write(`wrote ${file}\n`);
 };
 
-write('docs/landing-zone-file.md', dist('src/spec/reference-doc.js').renderLandingZoneReference());
+write('docs/landing-zone-file.md', dist('src/landing-zone/reference-doc.js').renderLandingZoneReference());
 write('RULES.md', dist('src/compliance/rules-doc.js').renderRulesMarkdown());
 write('docs/control-mapping.md', dist('stacks/control-mapping.js').renderControlMapping(path.join(root, 'examples', 'ministry-health', 'landing-zone.yaml')));

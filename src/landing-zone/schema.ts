@@ -80,7 +80,9 @@ export const siteSchema = z
       .describe(`Provider id: ${PROVIDERS.map((p) => p.id).join(', ')}, or your own for a declared site.`),
     id: z.string().min(1).describe("The provider's region or site id. Sites are keyed by (provider, id): ids collide across providers."),
     country: countryCode.optional().describe('For a site not in the catalogue: the country it is physically in.'),
-    operatorJurisdiction: countryCode.optional().describe("For a site not in the catalogue: the country whose law governs the site's operator."),
+    operatorJurisdiction: countryCode
+      .optional()
+      .describe("For a site not in the catalogue, or a catalogued one whose operator the catalogue only infers: the country whose law governs the site's operator (declare it with evidence)."),
     deployment: z
       .enum(['public', 'sovereign', 'private', 'hybrid', 'dedicated'])
       .optional()
