@@ -98,9 +98,10 @@ export const VIETNAM: Jurisdiction = {
       status: 'in-force',
       inForceFrom: '2026-01-01',
       appliesToGovernment: true,
-      summary: 'Passed 26 Jun 2025; law and Decree 356 (31 Dec 2025) in force 1 Jan 2026, replacing Decree 13/2023. See personalData.',
-      sources: [PDPL, PDPL_DLA, PDPL_RT],
-      confidence: 'stated',
+      summary:
+        'Passed 26 Jun 2025; law and Decree 356 (31 Dec 2025) in force 1 Jan 2026, replacing Decree 13/2023 (dates stated). That it binds state agencies is read from its scope ("Vietnamese agencies, organisations and individuals"). See personalData.',
+      sources: [PDPL, PDPL_DLA, PDPL_RT, 'https://www.simunainfosec.com/blog/vn-pdpl-2025-law-91-overview/'],
+      confidence: 'inferred',
     },
   ],
   support: {
@@ -115,6 +116,7 @@ export const VIETNAM: Jurisdiction = {
     'No Vietnamese government classification scheme is recorded; tenancies are classified with a common level.',
     'The 12-month system-log figure of Decree 53/2022 binds enterprises under localisation; the catalogue applies it to government tenancies by analogy.',
     'That the PDP Law 91/2025 binds state agencies is read from its scope ("agencies"), not confirmed from its text.',
+    'One secondary source reports 1 Jul 2026 as the PDP Law\'s effective date; Tilleke & Gibbins, Rajah & Tann and DLA Piper give 1 Jan 2026, which the catalogue uses.',
     'No Vietnamese rule on in-country administration, administrator nationality or clearance, or cryptography is recorded; these use the project defaults, not national figures.',
     'No incident or breach notification deadlines are recorded in this sketch.',
     ...PROJECT_DEFAULT_UNCERTAIN,
