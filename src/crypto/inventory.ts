@@ -157,7 +157,7 @@ export function buildCryptoInventory(input: BuildCryptoInventoryInput): CryptoIn
     policy: {
       jurisdiction: jurisdiction?.countryCode ?? null,
       name: policyName,
-      ...(policy.requireHybridPqcAfter ? { requireHybridPqcAfter: policy.requireHybridPqcAfter.date } : {}),
+      ...(policy.requireHybridPqcAfter ? { requireHybridPqcAfter: policy.requireHybridPqcAfter.date, requireHybridPqcAdoptedAs: policy.requireHybridPqcAfter.adoptedAs } : {}),
     },
     ...(context ? { landingZone: context.name } : {}),
     dialects: { ...(context?.vaultDialects ?? {}) },

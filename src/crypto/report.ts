@@ -53,7 +53,8 @@ export function renderPqcReadiness(inv: CryptoInventory): string {
       `${inv.engines.length} Vault engine${inv.engines.length === 1 ? '' : 's'}.`,
   );
   if (inv.policy.requireHybridPqcAfter) {
-    lines.push('', `The policy requires asymmetric use to include a post-quantum mechanism from ${inv.policy.requireHybridPqcAfter}.`);
+    const own = inv.policy.requireHybridPqcAdoptedAs === 'project-choice' ? " This is the project's own rule, built on an ANSSI recommendation; no catalogued jurisdiction requires it." : '';
+    lines.push('', `The policy requires asymmetric use to include a post-quantum mechanism from ${inv.policy.requireHybridPqcAfter}.${own}`);
   }
   lines.push('');
 

@@ -105,6 +105,8 @@ export interface CryptoInventory {
     readonly jurisdiction: string | null;
     readonly name: string;
     readonly requireHybridPqcAfter?: string;
+    /** Whether that date is a national rule or the project's own choice (jurisdictions HybridPqcRule). */
+    readonly requireHybridPqcAdoptedAs?: 'project-choice' | 'national-rule';
   };
   /** Landing-zone name from slz-context.json, when known. */
   readonly landingZone?: string;

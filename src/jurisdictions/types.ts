@@ -14,6 +14,15 @@ export type Ordinal = 0 | 1 | 2 | 3 | 4 | 5;
 /** How a fact follows from its sources. */
 export type Confidence = 'stated' | 'inferred' | 'uncertain';
 
+/**
+ * Where a fact comes from: at least one entry, each a URL or a citation naming the document.
+ * The tuple type makes an empty list a compile error, not something a test has to catch.
+ */
+export type Sources = readonly [string, ...string[]];
+
+/** Whether an instrument binds anyone: issued and in force, a draft, or dropped before enactment. */
+export type InstrumentStatus = 'in-force' | 'draft' | 'dropped';
+
 /** The common scale's level names, indexed by ordinal. */
 export const COMMON_LEVELS = ['PUBLIC', 'OFFICIAL', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'] as const;
 export type CommonLevel = (typeof COMMON_LEVELS)[number];
@@ -38,12 +47,34 @@ export interface ClassificationScheme {
   /** Scheme id, e.g. `MY-OSA-1972`. */
   readonly id: string;
   readonly name: string;
+  /**
+   * `draft` labels resolve with a warning; `dropped` labels never classify a tenancy (they are
+   * kept so a file using one is told why, instead of being told the label is unknown).
+   */
+  readonly status: InstrumentStatus;
   readonly levels: readonly ClassificationLevel[];
-  readonly sources: readonly string[];
+  readonly sources: Sources;
+  /** How far the sources support the scheme's existence and status (the mapping has its own flags). */
+  readonly confidence: Confidence;
+  readonly note?: string;
 }
 
 export type RegionKind = 'region' | 'local-zone' | 'dedicated-local-zone' | 'private-dc';
 export type RegionStatus = 'ga' | 'announced' | 'uncertain';
+
+/**
+ * Who operates a site where that is not the provider itself (a national partner running the
+ * provider's platform). Only a `stated` operator replaces the provider's legal seat in checks;
+ * an inferred one must be confirmed by declaring `site.operatorJurisdiction`.
+ */
+export interface SiteOperator {
+  readonly legalEntity: string;
+  /** Country of the operator's legal seat; `null` where not known. */
+  readonly legalSeat: CountryCode | null;
+  readonly sources: Sources;
+  readonly confidence: Confidence;
+  readonly note?: string;
+}
 
 /** A place a tenancy can run. Unique only as (provider, id): ids collide across providers. */
 export interface RegionRef {
@@ -58,7 +89,11 @@ export interface RegionRef {
   readonly parentRegion?: string;
   readonly availabilityZones?: number;
   readonly status: RegionStatus;
-  readonly sources: readonly string[];
+  /** Operator other than the provider; absent where the provider operates the site itself. */
+  readonly operator?: SiteOperator;
+  readonly sources: Sources;
+  /** How far the sources support the id, the location and the status together. */
+  readonly confidence: Confidence;
   readonly note?: string;
 }
 
@@ -73,7 +108,9 @@ export interface ProviderInfo {
   readonly legalSeat: CountryCode;
   /** Laws with extraterritorial reach that follow from the seat. */
   readonly extraterritorialLaws: readonly string[];
-  readonly sources: readonly string[];
+  readonly sources: Sources;
+  /** How far the sources support the legal seat and the laws that follow from it. */
+  readonly confidence: Confidence;
   readonly note?: string;
 }
 
@@ -90,11 +127,30 @@ export interface ResidencyRule {
   readonly allowedDeployment: readonly Deployment[];
   /**
    * Where set, the operator of every site must be under the law of one of these countries
-   * (foreign-law exposure: e.g. the US CLOUD Act reaches data wherever it sits).
+   * (foreign-law exposure: e.g. the US CLOUD Act reaches data wherever it sits). Who the agency
+   * signs the contract with is a different question: see `ContractingEntityRule`.
    */
   readonly allowedOperatorJurisdictions?: readonly CountryCode[];
   readonly exceptions?: string;
-  readonly legalBasis: readonly string[];
+  readonly legalBasis: Sources;
+  readonly confidence: Confidence;
+  readonly note?: string;
+}
+
+/**
+ * Who the agency may contract with: the entity must be incorporated under one of these
+ * countries' laws. This is a procurement rule, not protection from foreign law: a locally
+ * incorporated distributor of a foreign provider satisfies it while the provider stays exposed
+ * to its own country's laws. A `draft` rule yields warnings, an `in-force` one errors.
+ */
+export interface ContractingEntityRule {
+  /** Applies at and above this ordinal. */
+  readonly minOrdinal: Ordinal;
+  readonly incorporatedIn: readonly CountryCode[];
+  /** A locally incorporated authorised distributor of an offshore provider satisfies the rule. */
+  readonly distributorsAllowed: boolean;
+  readonly status: Exclude<InstrumentStatus, 'dropped'>;
+  readonly legalBasis: Sources;
   readonly confidence: Confidence;
   readonly note?: string;
 }
@@ -106,7 +162,7 @@ export interface AdminAccessPolicy {
   readonly nationalityRequiredFromOrdinal: Ordinal | null;
   /** From this ordinal, human logins must carry an MFA claim. */
   readonly mfaRequiredFromOrdinal: Ordinal | null;
-  readonly basis: readonly string[];
+  readonly basis: Sources;
   readonly confidence: Confidence;
 }
 
@@ -121,7 +177,7 @@ export interface CryptoAllowance {
   readonly minBits?: number;
   /** Last day the allowance holds (ISO date). */
   readonly until?: string;
-  readonly basis: readonly string[];
+  readonly basis: Sources;
   readonly confidence: Confidence;
 }
 
@@ -133,7 +189,7 @@ export interface DatedAlgorithmRule {
   readonly algorithm: string;
   /** ISO date after which the rule applies. */
   readonly after: string;
-  readonly basis: readonly string[];
+  readonly basis: Sources;
   /** True where the source is a draft (e.g. NIST IR 8547 initial public draft). */
   readonly fromDraft: boolean;
   readonly confidence: Confidence;
@@ -144,11 +200,24 @@ export interface CryptoPolicy {
   readonly deprecatedAfter: readonly DatedAlgorithmRule[];
   readonly disallowedAfter: readonly DatedAlgorithmRule[];
   /** From this date asymmetric use must include a post-quantum mechanism (hybrid). */
-  readonly requireHybridPqcAfter?: { readonly date: string; readonly basis: readonly string[]; readonly confidence: Confidence };
+  readonly requireHybridPqcAfter?: HybridPqcRule;
   readonly nationalAlgorithmList?: { readonly name: string; readonly url: string; readonly ingested: boolean };
   readonly maxCryptoperiodDays: Readonly<Record<KeyCategory, number>>;
   readonly keyCustody: 'customer-only' | 'customer-hsm' | 'provider-managed';
-  readonly basis: readonly string[];
+  /** Basis of the cryptoperiods and key custody. */
+  readonly basis: Sources;
+  readonly confidence: Confidence;
+}
+
+export interface HybridPqcRule {
+  readonly date: string;
+  readonly basis: Sources;
+  readonly confidence: Confidence;
+  /**
+   * `project-choice` where the source only recommends and the project enforces it anyway;
+   * `national-rule` where a text of the jurisdiction requires it.
+   */
+  readonly adoptedAs: 'project-choice' | 'national-rule';
 }
 
 export interface RetentionPolicy {
@@ -157,7 +226,7 @@ export interface RetentionPolicy {
   readonly immutable: boolean;
   readonly separateHost: boolean;
   readonly breachRecordDays?: number;
-  readonly basis: readonly string[];
+  readonly basis: Sources;
   readonly confidence: Confidence;
 }
 
@@ -175,10 +244,29 @@ export interface PersonalDataLaw {
   readonly appliesToGovernment: boolean | null;
   readonly crossBorder: string;
   readonly dpoRequired: string;
-  readonly sources: readonly string[];
+  readonly sources: Sources;
+  readonly confidence: Confidence;
 }
 
-/** Where the catalogue stops supporting a classification. */
+/** A law, regulation or official instrument the entry relies on or that binds its tenancies. */
+export interface LawFact {
+  /** Short id, e.g. `MY-CSA-2024`. */
+  readonly id: string;
+  readonly name: string;
+  readonly status: InstrumentStatus;
+  /** ISO date it took or takes effect, where known. */
+  readonly inForceFrom?: string;
+  /** Whether it binds government agencies; `null` where the sources do not say. */
+  readonly appliesToGovernment: boolean | null;
+  readonly summary: string;
+  readonly sources: Sources;
+  readonly confidence: Confidence;
+}
+
+/**
+ * Where the catalogue stops supporting a classification. This is the project's decision, drawn
+ * from the entry's facts (an in-force scheme, a rule for the level): not a fact of its own.
+ */
 export interface SupportLimit {
   /** Highest ordinal the catalogue supports for this country; above it a landing zone is refused. */
   readonly maxOrdinal: Ordinal;
@@ -193,11 +281,15 @@ export interface Jurisdiction {
   readonly regions: readonly RegionRef[];
   readonly classificationSchemes: readonly ClassificationScheme[];
   readonly residency: readonly ResidencyRule[];
+  /** Rules on who the agency may contract with (kept apart from foreign-law exposure). */
+  readonly contracting: readonly ContractingEntityRule[];
   readonly adminAccess: AdminAccessPolicy;
   readonly crypto: CryptoPolicy;
   readonly retention: RetentionPolicy;
   readonly notifications: readonly NotificationDeadline[];
   readonly personalData?: PersonalDataLaw;
+  /** Laws and official instruments recorded for the entry, each with its source. */
+  readonly laws: readonly LawFact[];
   readonly support: SupportLimit;
   /** Shown in every compliance report for tenancies under this jurisdiction. */
   readonly uncertain: readonly string[];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { HYBRID_EC_TYPES, KEY_PURPOSES, ML_DSA_PARAMETER_SETS, PKI_KEY_TYPES, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES } from '../jurisdictions/algorithms';
+import { PROVIDERS } from '../jurisdictions/data/providers';
 import { parseCidr } from './net';
 
 export const API_VERSION = 'slz/v1';
@@ -73,15 +74,27 @@ export const metadataSchema = z
 
 export const siteSchema = z
   .strictObject({
-    provider: z.string().min(1).describe('Provider id: aws, azure, gcp, alibaba, tm, mygovcloud, or your own for a declared site.'),
+    provider: z
+      .string()
+      .min(1)
+      .describe(`Provider id: ${PROVIDERS.map((p) => p.id).join(', ')}, or your own for a declared site.`),
     id: z.string().min(1).describe("The provider's region or site id. Sites are keyed by (provider, id): ids collide across providers."),
     country: countryCode.optional().describe('For a site not in the catalogue: the country it is physically in.'),
-    operatorJurisdiction: countryCode.optional().describe("For a site not in the catalogue: the country whose law governs the site's operator."),
+    operatorJurisdiction: countryCode
+      .optional()
+      .describe("For a site not in the catalogue, or a catalogued one whose operator the catalogue only infers: the country whose law governs the site's operator (declare it with evidence)."),
     deployment: z
       .enum(['public', 'sovereign', 'private', 'hybrid', 'dedicated'])
       .optional()
       .describe('For a site not in the catalogue: its deployment model. Required where the classification restricts deployment models.'),
     displayName: z.string().optional().describe('Human name for a declared site.'),
+    contractingEntity: z
+      .strictObject({
+        name: z.string().min(1).describe('Legal name of the entity the agency contracts with: the provider\'s local company or an authorised distributor.'),
+        incorporatedIn: countryCode.describe('Country under whose law that entity is incorporated.'),
+      })
+      .optional()
+      .describe('Who the agency signs the contract for this site with, where the jurisdiction restricts it (e.g. Thailand\'s draft rule: a Thai-incorporated entity, distributors allowed). @default the site\'s operator'),
   })
   .describe('Where a region runs: a catalogued site ({provider, id}) or a declared one (with country and operatorJurisdiction).');
 

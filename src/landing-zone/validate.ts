@@ -3,6 +3,7 @@
  * fields or the jurisdiction catalogue (DESIGN.md §4). Every problem is reported at once.
  */
 import {
+  contractingRulesAt,
   describePkiKey,
   describeTransitKey,
   evaluateAlgorithm,
@@ -12,15 +13,17 @@ import {
   getProvider,
   isoDate as toIsoDate,
   jurisdictionCodes,
-  CATALOGUE,
   KEY_CATEGORY_OF_PURPOSE,
   OPENBAO_UNSUPPORTED_TYPES,
   PRIMITIVES_FOR_PURPOSE,
   PKI_KEY_BITS,
   residencyRulesAt,
   resolveClassification,
+  siteOperator,
+  sitesWithId,
   COMMON_LEVELS,
   type AlgorithmInfo,
+  type ContractingEntityRule,
   type Deployment,
   type Jurisdiction,
   type Ordinal,
@@ -229,6 +232,9 @@ function crossCheck(spec: Partial, problems: ProblemList, today: string): Contex
     return undefined;
   }
   for (const other of cls.also) problems.warn('classification', `"${spec.classification}" also names ${other} in another scheme; the higher level applies`);
+  if (cls.scheme !== 'common' && cls.scheme.status === 'draft') {
+    problems.warn('classification', `"${spec.classification}" is a label of ${cls.scheme.id}, a draft that is not in force: the level it maps to may change`, 'check the instrument\'s status with your security officer; the catalogue lists it under uncertain');
+  }
   if (cls.level?.mappingConfidence === 'uncertain') {
     problems.warn('classification', `the mapping of "${spec.classification}" onto level ${cls.ordinal} is uncertain (${cls.level.note ?? 'no published correspondence'})`, 'check with your security officer; the catalogue lists it under uncertain');
   }
@@ -404,6 +410,7 @@ function checkExemptions(spec: Partial, problems: ProblemList, today: string): v
 function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: ProblemList): ResolvedSite[] {
   const residency = residencyRulesAt(j, ordinal);
   const foreignLaw = foreignLawRulesAt(j, ordinal);
+  const contracting = contractingRulesAt(j, ordinal);
   return (spec.regions ?? []).map((r, i) => {
     const path: PathSegment[] = ['regions', i, 'site'];
     const site = r.site;
@@ -416,8 +423,14 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
       if (site.country && site.country !== cat.country) {
         problems.error([...path, 'country'], `the catalogue places ${site.provider}/${site.id} in ${cat.country}, not ${site.country}`, 'remove country for a catalogued site, or declare your own site id');
       }
-      const provider = getProvider(cat.provider);
-      operator = site.operatorJurisdiction ?? provider?.legalSeat;
+      const op = siteOperator(cat);
+      // A recorded partner operator replaces the provider's seat only when stated: an inferred one
+      // would let a foreign platform pass as locally run on a guess.
+      operator = site.operatorJurisdiction ?? (op && (op.from === 'provider' || op.confidence === 'stated') ? op.legalSeat : undefined);
+      if (!operator && foreignLaw.length > 0) {
+        const known = op?.legalSeat ? `${op.legalEntity}, under ${op.legalSeat} law, ${op.confidence}` : 'unknown';
+        problems.error([...path, 'operatorJurisdiction'], `is required for ${cat.provider}/${cat.id} at ${spec.classification} (level ${ordinal}): the catalogue does not know for certain who operates it (${known})`, 'declare the country whose law governs the operator you contract, with evidence (slz jurisdictions ' + j.countryCode + ')');
+      }
       deployment = DEPLOYMENT_OF_KIND[cat.kind];
       if (cat.status !== 'ga') problems.warn(path, `${cat.provider}/${cat.id} is ${cat.status} in the catalogue, not generally available`);
       if (cat.parentRegion) {
@@ -427,10 +440,16 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
         }
       }
     } else {
-      const sameId = CATALOGUE.flatMap((j) => j.regions).find((r) => r.id === site.id);
+      const sameId = sitesWithId(site.id);
       if (!site.country || !site.operatorJurisdiction) {
         const missing = [!site.country && 'country', !site.operatorJurisdiction && 'operatorJurisdiction'].filter(Boolean).join(' and ');
-        problems.error(path, `${site.provider}/${site.id} is not in the catalogue, so the site must declare ${missing}`, sameId ? `the catalogue has ${sameId.provider}/${sameId.id} (${sameId.country}); ids are only unique per provider` : 'declare the country it is in and the country whose law governs its operator');
+        problems.error(
+          path,
+          `${site.provider}/${site.id} is not in the catalogue, so the site must declare ${missing}`,
+          sameId.length > 0
+            ? `the catalogue has ${sameId.map((x) => `${x.provider}/${x.id} (${x.country})`).join(', ')}; ids are only unique per provider`
+            : 'declare the country it is in and the country whose law governs its operator',
+        );
       }
       country = site.country;
       operator = site.operatorJurisdiction;
@@ -444,10 +463,10 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
     }
     for (const rule of residency) {
       if (country && !rule.dataMustResideIn.includes(country)) {
-        problems.error(path, `at ${spec.classification} (level ${ordinal}) data must reside in ${rule.dataMustResideIn.join('/')}, but ${site.provider}/${site.id} is in ${country}`, `choose a site in ${rule.dataMustResideIn.join('/')} (slz jurisdictions ${j.countryCode}); basis: ${rule.legalBasis[0] ?? 'catalogue'} (${rule.confidence})`);
+        problems.error(path, `at ${spec.classification} (level ${ordinal}) data must reside in ${rule.dataMustResideIn.join('/')}, but ${site.provider}/${site.id} is in ${country}`, `choose a site in ${rule.dataMustResideIn.join('/')} (slz jurisdictions ${j.countryCode}); basis: ${rule.legalBasis[0]} (${rule.confidence})`);
       }
       if (deployment && !rule.allowedDeployment.includes(deployment)) {
-        problems.error(path, `at ${spec.classification} (level ${ordinal}) only ${rule.allowedDeployment.join('/')} deployments are allowed, but ${site.provider}/${site.id} is a ${deployment} deployment`, `use a ${rule.allowedDeployment.join(' or ')} site; basis: ${rule.legalBasis[0] ?? 'catalogue'} (${rule.confidence})`);
+        problems.error(path, `at ${spec.classification} (level ${ordinal}) only ${rule.allowedDeployment.join('/')} deployments are allowed, but ${site.provider}/${site.id} is a ${deployment} deployment`, `use a ${rule.allowedDeployment.join(' or ')} site; basis: ${rule.legalBasis[0]} (${rule.confidence})`);
       }
     }
     for (const rule of foreignLaw) {
@@ -457,10 +476,30 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
         problems.error(path, `at ${spec.classification} (level ${ordinal}) every site's operator must be under the law of ${rule.allowedOperatorJurisdictions!.join('/')}, but ${site.provider}/${site.id} is operated under ${operator} law${laws}`, `use a site operated under ${rule.allowedOperatorJurisdictions!.join('/')} law; if a local company operates it, declare site.operatorJurisdiction with evidence`);
       }
     }
+    checkContracting(spec, ordinal, contracting, path, site, operator, problems);
     return { catalogued: cat, country, operatorJurisdiction: operator, deployment, declared: !cat };
   });
 }
 
+/**
+ * Who the agency contracts with, where a rule restricts it. Undeclared, the contracting entity is
+ * taken to be the operator. A draft rule warns; only an in-force rule refuses.
+ */
+function checkContracting(spec: Partial, ordinal: Ordinal, rules: readonly ContractingEntityRule[], path: PathSegment[], site: Region['site'], operator: string | undefined, problems: ProblemList): void {
+  for (const rule of rules) {
+    const declared = site.contractingEntity;
+    const country = declared?.incorporatedIn ?? operator;
+    if (country && rule.incorporatedIn.includes(country)) continue;
+    const where = rule.incorporatedIn.join('/');
+    const draft = rule.status === 'draft';
+    const who = declared ? `${declared.name} is incorporated in ${declared.incorporatedIn}` : `no contracting entity is declared and the operator is ${operator ? `under ${operator} law` : 'unknown'}`;
+    const message = `${draft ? 'a draft rule (not in force) ' : ''}requires the entity contracted for ${site.provider}/${site.id} at ${spec.classification} (level ${ordinal}) to be incorporated in ${where}, but ${who}`;
+    const hint = `declare site.contractingEntity { name, incorporatedIn: ${rule.incorporatedIn[0]} } for the ${where}-incorporated ${rule.distributorsAllowed ? 'provider company or authorised distributor' : 'provider company'} you contract with; basis: ${rule.legalBasis[0]} (${rule.confidence})`;
+    const at: PathSegment[] = declared ? [...path, 'contractingEntity', 'incorporatedIn'] : path;
+    if (draft) problems.warn(at, message, hint);
+    else problems.error(at, message, hint);
+  }
+}
 
 interface Endpoint {
   readonly path: PathSegment[];

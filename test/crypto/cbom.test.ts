@@ -296,6 +296,7 @@ describe('policy and context', () => {
     const withContext = inventory(trees.full);
     expect(withContext.policy.jurisdiction).toBe('MY');
     expect(withContext.policy.requireHybridPqcAfter).toBe('2030-01-01');
+    expect(withContext.policy.requireHybridPqcAdoptedAs).toBe('project-choice');
     const without = inventory(trees.full, { withContext: false });
     expect(without.policy.name).toContain('project default');
     const ecdsa = without.assets.find((a) => a.name === 'ECDSA-P-384-SHA-384')!;

@@ -45,6 +45,14 @@ describe('renderPqcReadiness', () => {
     expect(md).toMatch(/Transit ML-DSA.*ErrPQCEntOnly.*mldsa-44, mldsa-65, mldsa-87/);
     expect(md).toContain('Regions: cyberjaya runs Vault; kulim runs Vault.');
     expect(md).toContain('ML-DSA-87: needs Vault Enterprise; experimental');
+    expect(md).toContain("post-quantum mechanism from 2030-01-01. This is the project's own rule, built on an ANSSI recommendation");
+  });
+
+  it('does not call a national hybrid-PQ rule the project\'s own', () => {
+    const inv = buildCryptoInventory({ stacks: full.stacks, context: full.context, today: TODAY });
+    const md = renderPqcReadiness({ ...inv, policy: { ...inv.policy, requireHybridPqcAdoptedAs: 'national-rule' } });
+    expect(md).toContain('post-quantum mechanism from 2030-01-01.');
+    expect(md).not.toContain("project's own rule");
   });
 
   it('recommends ML-KEM for RSA encryption, a hybrid key for transit signatures, and notes hybrid halves', () => {

@@ -1,7 +1,9 @@
 /** The jurisdiction catalogue: data invariants, look-ups, crypto verdicts and `slz jurisdictions`. */
+import fc from 'fast-check';
 import {
   CATALOGUE,
   COMMON_LEVELS,
+  contractingRulesAt,
   describeTransitKey,
   evaluateAlgorithm,
   findRegion,
@@ -12,6 +14,8 @@ import {
   PROVIDERS,
   residencyThreshold,
   resolveClassification,
+  siteOperator,
+  sitesWithId,
   type AlgorithmInfo,
   type Jurisdiction,
   type TransitKeyDescription,
@@ -23,10 +27,44 @@ import { slz, STACK_TRACE } from '../helpers/cli';
 const ALL_CODES = ['MY', 'SG', 'ID', 'TH', 'PH', 'VN'];
 const ORDINALS = [0, 1, 2, 3, 4, 5];
 
-function my(): Jurisdiction {
-  const j = getJurisdiction('MY');
-  if (!j) throw new Error('MY is not in the catalogue');
+function entry(code: string): Jurisdiction {
+  const j = getJurisdiction(code);
+  if (!j) throw new Error(`${code} is not in the catalogue`);
   return j;
+}
+
+function my(): Jurisdiction {
+  return entry('MY');
+}
+
+const SOURCE_KEYS = ['sources', 'basis', 'legalBasis', 'source'] as const;
+const CONFIDENCE_KEYS = ['confidence', 'mappingConfidence'] as const;
+
+interface Fact {
+  readonly at: string;
+  readonly sources: unknown;
+  readonly confidence: unknown;
+}
+
+/**
+ * Every object in the catalogue that carries a source or a confidence is a fact; it must carry
+ * both. Classification levels take their sources from their scheme.
+ */
+function factsOf(value: unknown, at: string, inherited: unknown): Fact[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => factsOf(v, `${at}[${i}]`, inherited));
+  if (value === null || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  const own = SOURCE_KEYS.map((k) => o[k]).find((v) => v !== undefined);
+  const confidence = CONFIDENCE_KEYS.map((k) => o[k]).find((v) => v !== undefined);
+  const out: Fact[] = [];
+  if (own !== undefined || confidence !== undefined) out.push({ at, sources: own ?? inherited, confidence });
+  for (const [k, v] of Object.entries(o)) if (!(SOURCE_KEYS as readonly string[]).includes(k)) out.push(...factsOf(v, `${at}.${k}`, own ?? inherited));
+  return out;
+}
+
+function sourceList(sources: unknown): string[] {
+  if (typeof sources === 'string') return [sources];
+  return Array.isArray(sources) ? (sources as unknown[]).map((s) => (typeof s === 'string' ? s : '')) : [];
 }
 
 /** The single algorithm of a transit key type (the first, for RSA which yields pke and signature). */
@@ -100,6 +138,168 @@ describe('catalogue data', () => {
       const foreign = foreignLawThreshold(j);
       if (foreign !== null) expect(residency !== null && foreign >= residency).toBe(true);
     }
+  });
+});
+
+describe('every catalogue fact carries a source and a confidence', () => {
+  const facts = [...CATALOGUE.flatMap((j) => factsOf(j, j.countryCode, undefined)), ...PROVIDERS.flatMap((p) => factsOf(p, `provider ${p.id}`, undefined))];
+
+  it('finds the facts it is meant to check (regions, schemes, rules, laws, providers)', () => {
+    const kinds = ['.regions[', '.classificationSchemes[', '.residency[', '.contracting[', '.laws[', '.notifications[', '.crypto.allowed[', '.retention', '.adminAccess', '.personalData', 'provider '];
+    for (const kind of kinds) expect({ kind, found: facts.some((f) => f.at.includes(kind)) }).toEqual({ kind, found: true });
+    expect(facts.length).toBeGreaterThan(200);
+  });
+
+  it('gives every fact at least one non-blank source naming a URL or a document', () => {
+    const bad = facts.filter((f) => {
+      const list = sourceList(f.sources);
+      return list.length === 0 || list.some((s) => s.trim().length < 20);
+    });
+    expect(bad.map((f) => f.at)).toEqual([]);
+  });
+
+  it('gives every fact a confidence of stated, inferred or uncertain', () => {
+    const bad = facts.filter((f) => !['stated', 'inferred', 'uncertain'].includes(f.confidence as string));
+    expect(bad.map((f) => `${f.at}: ${String(f.confidence)}`)).toEqual([]);
+  });
+
+  it('fails on a fact without a source or a confidence (the check itself can fail)', () => {
+    expect(factsOf({ regions: [{ id: 'x', confidence: 'stated' }] }, 'T', undefined).map((f) => sourceList(f.sources).length)).toEqual([0]);
+    expect(factsOf({ laws: [{ sources: ['https://example.org/law'] }] }, 'T', undefined).map((f) => f.confidence)).toEqual([undefined]);
+  });
+
+  it('sources no fact from the vague "Alibaba Cloud documentation" or the AI-written pages the audit flagged', () => {
+    const all = facts.flatMap((f) => sourceList(f.sources));
+    expect(all.filter((s) => s.trim() === 'Alibaba Cloud documentation' || /windowsnews\.ai|windowsforum\.com|grokipedia\.com/.test(s))).toEqual([]);
+  });
+});
+
+describe('sites keyed by (provider, id)', () => {
+  const keyed = CATALOGUE.flatMap((j) => j.regions.filter((r) => r.id !== null).map((r) => ({ r, j })));
+  const providers = PROVIDERS.map((p) => p.id);
+
+  it('has every (provider, id) once across the whole catalogue', () => {
+    const keys = keyed.map(({ r }) => `${r.provider}/${r.id}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it('ap-southeast-5 is Malaysia at AWS, Jakarta at Alibaba and Manila at Huawei', () => {
+    expect(findRegion('aws', 'ap-southeast-5')?.country).toBe('MY');
+    expect(findRegion('alibaba', 'ap-southeast-5')?.country).toBe('ID');
+    expect(findRegion('huawei', 'ap-southeast-5')?.country).toBe('PH');
+    expect(sitesWithId('ap-southeast-5').map((r) => `${r.provider}:${r.country}`).sort()).toEqual(['alibaba:ID', 'aws:MY', 'huawei:PH']);
+  });
+
+  it('never answers a look-up with another provider\'s site (every catalogued id, every provider)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...keyed), fc.constantFrom(...providers, 'nope'), ({ r, j }, provider) => {
+        const hit = findRegion(provider, r.id!);
+        if (provider === r.provider) return hit === r && hit.country === j.countryCode;
+        return hit === undefined || (hit.provider === provider && hit !== r);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('answers only exact ids (case and near misses do not cross over)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...keyed), fc.string({ minLength: 1, maxLength: 3 }), ({ r }, suffix) => {
+        const hit = findRegion(r.provider, `${r.id!}${suffix}`);
+        return hit === undefined || hit.id === `${r.id!}${suffix}`;
+      }),
+    );
+    expect(findRegion('aws', 'AP-SOUTHEAST-5')).toBeUndefined();
+  });
+});
+
+describe('corrections from the 2026-12-06 audit', () => {
+  it('Thailand: the DGA draft binds the contracting entity at every level, apart from foreign-law exposure', () => {
+    const th = entry('TH');
+    expect(foreignLawThreshold(th)).toBeNull();
+    expect(th.residency.every((r) => r.allowedOperatorJurisdictions === undefined)).toBe(true);
+    for (const o of ORDINALS.filter((x) => x <= th.support.maxOrdinal)) {
+      const rules = contractingRulesAt(th, o as 0);
+      expect(rules.map((r) => ({ in: r.incorporatedIn, distributors: r.distributorsAllowed, status: r.status }))).toEqual([{ in: ['TH'], distributors: true, status: 'draft' }]);
+    }
+    expect(th.contracting[0]!.legalBasis.join(' ')).toMatch(/27 Dec 2025/);
+  });
+
+  it('ANSSI: the 2030 hybrid rule is the project\'s choice, built on a recommendation of guide v2.04 (2021)', () => {
+    for (const j of CATALOGUE) {
+      const h = j.crypto.requireHybridPqcAfter;
+      expect(h?.adoptedAs).toBe('project-choice');
+      expect(h?.basis.join(' ')).toMatch(/v2\.04 \(2021\)/);
+      expect(h?.basis.join(' ')).toMatch(/recommend/);
+      expect(h?.basis.join(' ')).toMatch(/project's own choice/);
+      expect(JSON.stringify(j.crypto)).not.toMatch(/ANSSI crypto guide 2025/);
+    }
+  });
+
+  it('Indonesia: the dropped Kominfo tiers classify nothing and do not set the support ceiling', () => {
+    const id = entry('ID');
+    const kominfo = id.classificationSchemes.find((s) => s.id === 'ID-KOMINFO-DRAFT');
+    expect(kominfo?.status).toBe('dropped');
+    for (const label of ['strategic', 'high-risk', 'low-risk', 'ID-KOMINFO-DRAFT/strategic']) {
+      const r = resolveClassification(id, label);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.reason).toMatch(/dropped before enactment/);
+      expect(r.hint).toMatch(/common level/);
+      expect(r.hint).not.toMatch(/strategic|high-risk/);
+    }
+    expect(id.support.maxOrdinal).toBe(2);
+    expect(id.support.reason).not.toMatch(/draft Kominfo categories stop/);
+    expect(resolveClassification(id, 'RESTRICTED')).toMatchObject({ ok: true, ordinal: 2, scheme: 'common' });
+  });
+
+  it('Malaysia: CSA 2024 notice to the NACSA Chief Executive and sector lead via NC4, 6 hours then 14 days', () => {
+    const csa = my().notifications.filter((n) => n.regime.startsWith('Cyber Security Act 2024'));
+    expect(csa.map((n) => n.deadlineHours)).toEqual([6, 336]);
+    for (const n of csa) expect(n.audience).toMatch(/Chief Executive.*sector lead.*NC4/);
+    const law = my().laws.find((l) => l.id === 'MY-CSA-2024');
+    expect(law?.summary).toMatch(/risk assessment at least once a year/);
+    expect(law?.summary).toMatch(/audit at least once every 2 years/);
+  });
+
+  it('Malaysia: Azure Malaysia West opened May 2025; the Johor Bahru region is announced, not live', () => {
+    const west = findRegion('azure', 'malaysiawest');
+    expect(west?.note).toMatch(/28 May 2025/);
+    const johor = my().regions.find((r) => r.provider === 'azure' && r.id === null);
+    expect(johor?.status).toBe('announced');
+  });
+
+  it('Vietnam: the 12-month log figure is inferred, and the AWS Hanoi local zone is controlled from Singapore', () => {
+    const vn = entry('VN');
+    expect(vn.retention.confidence).toBe('inferred');
+    const han = findRegion('aws', 'ap-southeast-1-han-1');
+    expect(han).toMatchObject({ country: 'VN', kind: 'local-zone', parentRegion: 'ap-southeast-1' });
+    expect(findRegion('aws', han!.parentRegion!)?.country).toBe('SG');
+  });
+
+  it('records the requested laws as sourced facts', () => {
+    const ids = (code: string) => entry(code).laws.map((l) => l.id);
+    expect(ids('SG')).toEqual(expect.arrayContaining(['SG-PSGA-2018', 'SG-IM-IT-MANAGEMENT', 'SG-PDPA-2012']));
+    expect(ids('TH')).toEqual(expect.arrayContaining(['TH-NCSC-CATEGORY-2566', 'TH-NCSC-CLOUD-DRAFT']));
+    expect(ids('VN')).toEqual(expect.arrayContaining(['VN-DATA-LAW-2024', 'VN-DECISION-20-2025', 'VN-PDPL-91-2025']));
+    expect(ids('ID')).toEqual(expect.arrayContaining(['ID-PDP-27-2022']));
+    expect(entry('VN').laws.find((l) => l.id === 'VN-DATA-LAW-2024')?.inForceFrom).toBe('2025-07-01');
+    expect(entry('VN').laws.find((l) => l.id === 'VN-PDPL-91-2025')?.inForceFrom).toBe('2026-01-01');
+    expect(entry('ID').laws.find((l) => l.id === 'ID-PDP-27-2022')?.summary).toMatch(/17 Oct 2024/);
+    expect(entry('SG').personalData?.appliesToGovernment).toBe(false);
+    for (const j of CATALOGUE) for (const l of j.laws) if (l.inForceFrom) expect(l.inForceFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('Oracle is a US-seated provider under the CLOUD Act, with in-country sites in Malaysia and Indonesia', () => {
+    expect(getProvider('oracle')).toMatchObject({ legalSeat: 'US' });
+    expect(getProvider('oracle')?.extraterritorialLaws.join(' ')).toMatch(/CLOUD Act/);
+    expect(findRegion('oracle', 'ap-kulai-2')?.country).toBe('MY');
+    expect(findRegion('oracle', 'ap-batam-1')?.country).toBe('ID');
+  });
+
+  it('records a partner operator apart from the provider, with its own confidence', () => {
+    const kl = findRegion('huawei', 'my-kualalumpur-1')!;
+    expect(siteOperator(kl)).toMatchObject({ legalSeat: 'MY', confidence: 'inferred', from: 'partner' });
+    expect(siteOperator(findRegion('huawei', 'ap-southeast-3')!)).toMatchObject({ legalSeat: 'CN', from: 'provider' });
   });
 });
 
@@ -245,6 +445,24 @@ describe('slz jurisdictions', () => {
     expect(r.stdout).toMatch(/Sulit/);
     expect(r.stdout).toMatch(/aws\/ap-southeast-5/);
     expect(r.stdout).toMatch(/Malaysia \(MY\)/);
+  });
+
+  it.each([
+    ['MY', [/Cyber Security Act 2024.*: 6 h/, /: 336 h/, /oracle\/ap-kulai-2/, /alibaba\/ap-southeast-8/, /huawei\/my-kualalumpur-1.*TM One.*inferred/, /Southeast Asia 3.*announced/, /MAMPU.*Ministry of Digital/]],
+    ['SG', [/Public Sector \(Governance\) Act 2018/, /Instruction Manual on IT Management/, /huawei\/ap-southeast-3/, /tencent\/ap-singapore/]],
+    ['ID', [/ID-KOMINFO-DRAFT.*dropped/, /Supported up to level 2/, /oracle\/ap-batam-1/, /Law No\. 27 of 2022/]],
+    ['TH', [/Contracting entity/, /every level: incorporated in TH, authorised distributors allowed; draft/, /TH-DGA-DRAFT.*draft/, /NCSC/, /tencent\/ap-bangkok/, /huawei\/ap-southeast-2/]],
+    ['PH', [/huawei\/ap-southeast-5.*inferred/]],
+    ['VN', [/aws\/ap-southeast-1-han-1.*control plane in ap-southeast-1/, /Law on Data/, /91\/2025\/QH15/, /security logs ≥ 365 days.*\(inferred\)/]],
+  ] as const)('shows the corrected %s entry', (code, patterns) => {
+    const r = slz('jurisdictions', code);
+    expect(r.code).toBe(0);
+    for (const p of patterns) expect(r.stdout).toMatch(p);
+    expect(r.stdout).toMatch(/hybrid post-quantum required after 2030-01-01 \(the project's choice/);
+  });
+
+  it('no longer shows a Thai foreign-law rule', () => {
+    expect(slz('jurisdictions', 'TH').stdout).not.toMatch(/operators under TH law only/);
   });
 
   it('answers an unknown code with exit 2, a hint and no stack trace', () => {

@@ -1,5 +1,5 @@
 /** `slz jurisdictions [CODE]`: the catalogue, readable (or as JSON). */
-import { CATALOGUE, COMMON_LEVELS, getJurisdiction, getProvider, jurisdictionCodes, type Jurisdiction } from '../../jurisdictions';
+import { CATALOGUE, COMMON_LEVELS, getJurisdiction, getProvider, jurisdictionCodes, siteOperator, type Jurisdiction } from '../../jurisdictions';
 import { closest } from '../../landing-zone/problems';
 import { CliError } from '../errors';
 import type { Output } from '../output';
@@ -39,7 +39,8 @@ function describe(j: Jurisdiction): string {
 
   h('Classification schemes (label → common level, confidence)');
   for (const s of j.classificationSchemes) {
-    lines.push(`${s.id} — ${s.name}`);
+    const status = s.status === 'in-force' ? '' : s.status === 'draft' ? ' [draft: labels warn]' : ' [dropped before enactment: labels refused]';
+    lines.push(`${s.id} — ${s.name}${status}`);
     for (const l of s.levels) {
       const ord = l.coversOrdinals ? `covers ${l.coversOrdinals.join(', ')}` : `${l.ordinal} ${COMMON_LEVELS[l.ordinal]}`;
       lines.push(`  ${l.label}${l.labelEn && l.labelEn !== l.label ? ` (${l.labelEn})` : ''} → ${ord}, ${l.mappingConfidence}`);
@@ -47,13 +48,23 @@ function describe(j: Jurisdiction): string {
   }
   if (j.classificationSchemes.length === 0) lines.push('(none catalogued: use a common level)');
 
-  h('Sites physically in the country (provider/id)');
+  h('Sites physically in the country (provider/id; site facts and operator with their confidence)');
   for (const r of j.regions) {
     const id = r.id ?? '(id unknown)';
-    const seat = getProvider(r.provider)?.legalSeat;
-    lines.push(`  ${`${r.provider}/${id}`.padEnd(30)} ${r.displayName}; ${r.kind}, ${r.status}${r.parentRegion ? `, control plane in ${r.parentRegion}` : ''}${seat ? `; operator under ${seat} law` : ''}`);
+    const op = siteOperator(r);
+    const operator = !op ? '' : op.from === 'partner' ? `; operated by ${op.legalEntity}${op.legalSeat ? `, under ${op.legalSeat} law` : ''} (${op.confidence})` : `; operator under ${op.legalSeat} law`;
+    lines.push(`  ${`${r.provider}/${id}`.padEnd(30)} ${r.displayName}; ${r.kind}, ${r.status}${r.parentRegion ? `, control plane in ${r.parentRegion}` : ''} (${r.confidence})${operator}`);
   }
   if (j.regions.length === 0) lines.push('  (none found in the sources)');
+
+  const providerIds = [...new Set(j.regions.map((r) => r.provider))];
+  h('Providers of these sites (legal seat, confidence)');
+  for (const id of providerIds) {
+    const p = getProvider(id);
+    if (!p) continue;
+    lines.push(`  ${p.id.padEnd(11)} ${p.legalEntity}: ${p.legalSeat} law${p.extraterritorialLaws.length ? `, ${p.extraterritorialLaws.map((l) => l.split(':')[0]).join('; ')}` : ''} (${p.confidence})`);
+    if (p.note) lines.push(`              ${p.note}`);
+  }
 
   h('Residency');
   for (const r of j.residency) {
@@ -61,6 +72,15 @@ function describe(j: Jurisdiction): string {
     for (const b of r.legalBasis) lines.push(`    basis: ${b}`);
   }
   if (j.residency.length === 0) lines.push('  (no residency rule found)');
+
+  if (j.contracting.length) {
+    h('Contracting entity (who the agency signs with; not foreign-law exposure)');
+    for (const c of j.contracting) {
+      const from = c.minOrdinal === 0 ? 'every level' : `from level ${c.minOrdinal}`;
+      lines.push(`  ${from}: incorporated in ${c.incorporatedIn.join('/')}${c.distributorsAllowed ? ', authorised distributors allowed' : ''}; ${c.status === 'draft' ? 'draft (warns)' : 'in force (refuses)'} (${c.confidence})`);
+      for (const b of c.legalBasis) lines.push(`    basis: ${b}`);
+    }
+  }
 
   h('Administration');
   const a = j.adminAccess;
@@ -71,7 +91,8 @@ function describe(j: Jurisdiction): string {
   for (const c of j.crypto.allowed) lines.push(`  ${c.purpose.padEnd(4)} ${c.family}${c.minBits !== undefined ? ` ≥ ${c.minBits}` : ''}${c.until ? ` until ${c.until}` : ''} (${c.confidence})`);
   for (const d of j.crypto.deprecatedAfter) lines.push(`  deprecated after ${d.after}: ${d.algorithm}${d.fromDraft ? ' (from a draft)' : ''}`);
   for (const d of j.crypto.disallowedAfter) lines.push(`  disallowed after ${d.after}: ${d.algorithm}${d.fromDraft ? ' (from a draft)' : ''}`);
-  if (j.crypto.requireHybridPqcAfter) lines.push(`  hybrid post-quantum required after ${j.crypto.requireHybridPqcAfter.date}`);
+  const hybrid = j.crypto.requireHybridPqcAfter;
+  if (hybrid) lines.push(`  hybrid post-quantum required after ${hybrid.date} (${hybrid.adoptedAs === 'project-choice' ? "the project's choice, on an ANSSI recommendation" : 'a national rule'}; ${hybrid.confidence})`);
   lines.push(`  maximum cryptoperiods (days): ${Object.entries(j.crypto.maxCryptoperiodDays).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (j.crypto.nationalAlgorithmList) lines.push(`  national list: ${j.crypto.nationalAlgorithmList.name} (${j.crypto.nationalAlgorithmList.ingested ? 'ingested' : 'not ingested yet'})`);
 
@@ -82,6 +103,18 @@ function describe(j: Jurisdiction): string {
   if (j.notifications.length) {
     h('Incident notification');
     for (const n of j.notifications) lines.push(`  ${n.regime} → ${n.audience}: ${n.deadlineHours} h (${n.confidence})`);
+  }
+  if (j.personalData) {
+    const pd = j.personalData;
+    h('Personal data');
+    lines.push(`  ${pd.law}: ${pd.appliesToGovernment === null ? 'whether it binds government is unknown' : pd.appliesToGovernment ? 'binds government agencies' : 'does not bind government agencies'} (${pd.confidence})`);
+  }
+  if (j.laws.length) {
+    h('Laws and instruments (status, confidence)');
+    for (const l of j.laws) {
+      lines.push(`  ${l.id}: ${l.name} — ${l.status}${l.inForceFrom ? ` from ${l.inForceFrom}` : ''}; ${l.appliesToGovernment === null ? 'government unclear' : l.appliesToGovernment ? 'binds government' : 'not government'} (${l.confidence})`);
+      lines.push(`    ${l.summary}`);
+    }
   }
   if (j.uncertain.length) {
     h('Uncertain (shown in every report)');

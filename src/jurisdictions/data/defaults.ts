@@ -3,14 +3,18 @@
  * (jurisdictions.md §9–§11, §13). They are design choices, not law: every entry that uses them
  * says so in its `basis` and lists the gap in `uncertain`.
  */
-import type { AdminAccessPolicy, CryptoAllowance, CryptoPolicy, DatedAlgorithmRule, RetentionPolicy } from '../types';
+import type { AdminAccessPolicy, CryptoAllowance, CryptoPolicy, DatedAlgorithmRule, RetentionPolicy, Sources } from '../types';
 
 const SNC = 'https://github.com/intuitem/ciso-assistant-community/blob/main/backend/library/libraries/secnumcloud-3.2.yaml';
 const C5 = 'https://github.com/intuitem/ciso-assistant-community/blob/main/backend/library/libraries/bsi-c5-2020.yaml';
-const ANSSI_CRYPTO = 'https://github.com/intuitem/ciso-assistant-community/blob/main/backend/library/libraries/anssi-guide-des-mecanismes-cryptographiques.yaml';
+// The guide is v2.04 (2021); the 2025 date belongs only to the third-party YAML packaging of it.
+const ANSSI_GUIDE = 'ANSSI, Guide des mécanismes cryptographiques v2.04 (2021) — https://cyber.gouv.fr/sites/default/files/2021/03/anssi-guide-mecanismes_crypto-2.04.pdf';
+const ANSSI_CRYPTO = `${ANSSI_GUIDE}; transcribed (packaging dated 2025) at https://github.com/intuitem/ciso-assistant-community/blob/main/backend/library/libraries/anssi-guide-des-mecanismes-cryptographiques.yaml`;
 const IR_8547 = 'NIST IR 8547 initial public draft (Nov 2024): all quantum-vulnerable RSA/ECDSA/EdDSA/DH/ECDH disallowed after 2035 — https://csrc.nist.gov/pubs/ir/8547/ipd';
 const CNSA_2 = 'https://postquantum.com/security-pqc/nsa-cnsa-2-0-faq-v2-1-update/';
 const SP_800_57 = 'NIST SP 800-57 Pt 1 Rev 5 (May 2020) Table 1 — https://doi.org/10.6028/NIST.SP.800-57pt1r5';
+const SP_800_57_R6 =
+  'NIST SP 800-57 Pt 1 Rev 6 initial public draft, reported published 5 Dec 2025 (independent catalogue audit of 2026-12-06; the NIST page was not read in this review): a draft, so Rev 5 stays the basis';
 
 /**
  * Builds the project-default crypto policy. `nationalList` names the national algorithm list
@@ -32,7 +36,7 @@ export function projectDefaultCrypto(nationalList: string | null): CryptoPolicy 
       purpose: 'hash',
       family: 'SHA-2',
       minBits: 384,
-      basis: [lead, `CNSA 2.0: SHA-384/512 — ${CNSA_2}`, `ANSSI crypto guide 2025: hash output ≥ 256 bits (the project floor is stricter) — ${ANSSI_CRYPTO}`],
+      basis: [lead, `CNSA 2.0: SHA-384/512 — ${CNSA_2}`, `ANSSI RègleHash: hash output ≥ 256 bits (the project floor is stricter) — ${ANSSI_CRYPTO}`],
       confidence: 'stated',
     },
     {
@@ -61,7 +65,7 @@ export function projectDefaultCrypto(nationalList: string | null): CryptoPolicy 
       family: 'RSA',
       minBits: 3072,
       until: '2035-12-31',
-      basis: [lead, `ANSSI crypto guide 2025: RSA modulus ≥ 3072 from 2031, recommended now — ${ANSSI_CRYPTO}`, IR_8547],
+      basis: [lead, `ANSSI RègleFactorisation: RSA modulus ≥ 3072 for use from 2031; RecommandationFactorisation: ≥ 3072 even before — ${ANSSI_CRYPTO}`, IR_8547],
       confidence: 'stated',
     },
     {
@@ -69,7 +73,7 @@ export function projectDefaultCrypto(nationalList: string | null): CryptoPolicy 
       family: 'RSA',
       minBits: 3072,
       until: '2035-12-31',
-      basis: [lead, `ANSSI crypto guide 2025: RSA modulus ≥ 3072 from 2031, recommended now — ${ANSSI_CRYPTO}`, IR_8547],
+      basis: [lead, `ANSSI RègleFactorisation: RSA modulus ≥ 3072 for use from 2031; RecommandationFactorisation: ≥ 3072 even before — ${ANSSI_CRYPTO}`, IR_8547],
       confidence: 'stated',
     },
     {
@@ -80,7 +84,7 @@ export function projectDefaultCrypto(nationalList: string | null): CryptoPolicy 
       confidence: 'inferred',
     },
   ];
-  const p256Basis = [
+  const p256Basis: Sources = [
     'conservative project choice, not a NIST date: secondary summaries put P-256 in the IR 8547 "deprecated after 2030" group, the IPD table does not (jurisdictions.md §11 P-256 note)',
     'https://www.appviewx.com/blogs/a-closer-look-at-nists-legacy-encryption-algorithm-transition-plans-and-finalized-pqc-algorithm-standards/',
     'https://csrc.nist.gov/pubs/ir/8547/ipd',
@@ -101,16 +105,24 @@ export function projectDefaultCrypto(nationalList: string | null): CryptoPolicy 
     disallowedAfter: ['RSA', 'ECDSA', 'ECDH', 'EdDSA'].map((algorithm): DatedAlgorithmRule => ({ algorithm, after: '2035-12-31', basis: [IR_8547], fromDraft: true, confidence: 'stated' })),
     requireHybridPqcAfter: {
       date: '2030-01-01',
-      basis: [`ANSSI crypto guide 2025: asymmetric mechanisms used after 1 Jan 2030 must include at least one post-quantum mechanism; adopted as project default — ${ANSSI_CRYPTO}`],
+      basis: [
+        `ANSSI RecommandationLongTermePQ ("il est recommandé"): for asymmetric mechanisms used after 1 Jan 2030, use at least one mechanism resting on a problem with no known quantum attack — a recommendation, not a rule — ${ANSSI_CRYPTO}`,
+        'enforced from that date as the project\'s own choice (jurisdictions.md §13): no catalogued jurisdiction requires it',
+      ],
+      // The recommendation is stated by the guide; the rule is the project's, hence not `stated`.
       confidence: 'inferred',
+      adoptedAs: 'project-choice',
     },
     maxCryptoperiodDays: { dataEncryption: 730, keyWrapping: 730, authentication: 730, master: 365, signing: 1095 },
     keyCustody: 'customer-hsm',
     basis: [
       lead,
       `cryptoperiods: ${SP_800_57} (symmetric data-encryption, key-wrapping and authentication keys ≤ 2 years; master key about 1 year; private signature key 1–3 years); project defaults per jurisdictions.md §10`,
+      SP_800_57_R6,
       `key custody in a customer-controlled HSM: SecNumCloud 3.2 10.5.a–d (keys in a security container) — ${SNC}; BSI C5 CRY-03 (keys known only to the customer) — ${C5}`,
     ],
+    // Cryptoperiods and custody are the project's reading of guidance, not national figures.
+    confidence: 'inferred',
   };
 }
 
@@ -144,7 +156,8 @@ export const PROJECT_DEFAULT_ADMIN_ACCESS: AdminAccessPolicy = {
 
 /** Open questions that come with the project defaults; every entry using them carries these. */
 export const PROJECT_DEFAULT_UNCERTAIN: readonly string[] = [
-  'It is not confirmed whether NIST IR 8547 is final or still a draft, whether P-256 and EdDSA fall under "deprecated after 2030", what the exact per-category CNSA 2.0 years are, or what the status of SP 800-57 Rev 6 is.',
+  'It is not confirmed whether NIST IR 8547 is final or still a draft, whether P-256 and EdDSA fall under "deprecated after 2030", or what the exact per-category CNSA 2.0 years are. NIST SP 800-57 Pt 1 Rev 6 is reported as an initial public draft (5 Dec 2025, not read here); cryptoperiods stay on Rev 5.',
+  'The 2030 hybrid post-quantum requirement is the project\'s own rule, built on an ANSSI recommendation (guide v2.04, 2021); no catalogued jurisdiction requires it. Whether a newer edition of the guide changes the recommendation was not checked.',
   'Vault Transit ml-dsa, slh-dsa and hybrid keys are documented as experimental and may be Enterprise-only.',
   'It is not settled whether a locally incorporated operator of a foreign provider\'s platform is outside the foreign law\'s reach, so such sites must be declared per operator.',
 ];

@@ -225,7 +225,7 @@ describe('PQ-5 jurisdiction policy on the check date', () => {
   it('fails classical CA keys once the hybrid date passes, and when disallowed after 2035; dates are catalogue data', () => {
     const s = full();
     const root = ref(s, 'vault_pki_secret_backend_root_cert');
-    expect(messages(PQ5, root, ctx(s, { today: '2030-06-01' }))).toContain('requires asymmetric use to include a post-quantum mechanism after 2030-01-01');
+    expect(messages(PQ5, root, ctx(s, { today: '2030-06-01' }))).toContain("requires asymmetric use to include a post-quantum mechanism after 2030-01-01 (the project's rule, on an ANSSI recommendation)");
     expect(messages(PQ5, root, ctx(s, { today: '2036-01-01' }))).toContain('disallowed after 2035-12-31');
     // A hybrid key meets the hybrid requirement.
     const a = allTypes();

@@ -12,7 +12,7 @@ export const rule: ResourceRule = {
   level: 'warning',
   title: "Key algorithms meet the jurisdiction's crypto policy on the check date",
   rationale:
-    "The jurisdiction catalogue dates its algorithm rules (allowed list, deprecated-after, disallowed-after, hybrid post-quantum required after). Those dates are data, not constants: a key that was allowed when it was declared can fall out of policy as the dates pass, and this rule says so on the day it happens.",
+    "The jurisdiction catalogue dates its algorithm rules (allowed list, deprecated-after, disallowed-after, hybrid post-quantum required after, which is the project's own rule on an ANSSI recommendation). Those dates are data, not constants: a key that was allowed when it was declared can fall out of policy as the dates pass, and this rule says so on the day it happens.",
   fix: 'Replace the key with one the policy allows (slz jurisdictions CODE lists them) or, from the hybrid date, with one that includes a post-quantum mechanism (hybrid or ML-DSA).',
   controls: [jurisdiction('crypto'), ir8547('ipd'), snc('10.1.b')],
   resourceTypes: KEY_ALGORITHM_RESOURCE_TYPES,
@@ -31,7 +31,7 @@ export const rule: ResourceRule = {
         const target = recommendedPqTarget(u.info, { usage: usageOf(resource) });
         outcomes.push(
           fail(
-            `${lz.jurisdiction.name}'s crypto policy requires asymmetric use to include a post-quantum mechanism after ${hybrid.date}; ${u.cdx.name} has none${target ? ` (use ${target.algorithm})` : ''}`,
+            `${lz.jurisdiction.name}'s crypto policy requires asymmetric use to include a post-quantum mechanism after ${hybrid.date}${hybrid.adoptedAs === 'project-choice' ? " (the project's rule, on an ANSSI recommendation)" : ''}; ${u.cdx.name} has none${target ? ` (use ${target.algorithm})` : ''}`,
             algorithmAttribute(resource),
           ),
         );
