@@ -71,6 +71,7 @@ export class TenancyStack extends SovereignStack {
         rotateDays: k.rotateDays,
         ...(k.parameterSet ? { parameterSet: k.parameterSet } : {}),
         ...(k.hybridKeyTypeEc ? { hybridKeyTypeEc: k.hybridKeyTypeEc } : {}),
+        ...(k.keySize !== undefined ? { keySize: k.keySize } : {}),
       })),
       // Spec validation already held each key to its own purpose's cryptoperiod.
       maxRotateDays: Math.max(...purposes.map((p) => cryptoperiods[p])),

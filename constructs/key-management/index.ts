@@ -12,6 +12,8 @@ import { PropChecker } from '../common/validate';
 import { renderVaultPolicy, type VaultPolicyRule } from '../common/vault-policy';
 
 import {
+  DEFAULT_HMAC_KEY_BYTES,
+  HMAC_KEY_BYTES_RANGE,
   HYBRID_EC_TYPES,
   KEY_PURPOSES,
   ML_DSA_PARAMETER_SETS,
@@ -65,6 +67,12 @@ export interface TransitKeySpec {
    * @default none
    */
   readonly hybridKeyTypeEc?: string;
+  /**
+   * Key size in bytes of an `hmac` key, 32–512. Refused for every other type. The provider always
+   * sends `key_size` (0 when unset) and Vault refuses an HMAC key of size 0, so one is always written.
+   * @default 32 for hmac
+   */
+  readonly keySize?: number;
 }
 
 /** A workload (Kubernetes service account) and the keys it may use. */
@@ -194,6 +202,7 @@ export class KeyManagement extends Construct {
         backend: this.transitMount.path,
         name: k.name,
         ...emittedKeyType(k, dialect),
+        ...(k.type === 'hmac' ? { keySize: k.keySize ?? DEFAULT_HMAC_KEY_BYTES } : {}),
         // Each of these, once true, cannot be turned back off in Vault: key material could
         // leave the agency's custody for good (VC-TR1) or be destroyed by a plan (VC-TR2).
         exportable: false,
@@ -276,6 +285,15 @@ function checkKey(c: PropChecker, at: string, k: TransitKeySpec, dialect: VaultD
     );
   } else {
     c.check(k.hybridKeyTypeEc === undefined, `${at}.hybridKeyTypeEc applies only to hybrid keys, not ${k.type}`);
+  }
+  if (k.type === 'hmac') {
+    const size = k.keySize ?? DEFAULT_HMAC_KEY_BYTES;
+    c.check(
+      Number.isInteger(size) && size >= HMAC_KEY_BYTES_RANGE.min && size <= HMAC_KEY_BYTES_RANGE.max,
+      `${at}.keySize must be a whole number of bytes from ${HMAC_KEY_BYTES_RANGE.min} to ${HMAC_KEY_BYTES_RANGE.max} (Vault refuses other HMAC key sizes); got ${size}`,
+    );
+  } else {
+    c.check(k.keySize === undefined, `${at}.keySize applies only to hmac keys, not ${k.type}`);
   }
   if (dialect === 'openbao') {
     c.check(!OPENBAO_UNSUPPORTED_TYPES.includes(k.type), `${at}: key type ${k.type} is not available in OpenBao (dialect "openbao")`);

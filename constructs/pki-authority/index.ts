@@ -136,7 +136,8 @@ export class AgencyRootCa extends Construct {
       keyType: props.keyType,
       keyBits: props.keyBits,
       signatureBits: signatureBitsFor(props.keyType, props.keyBits),
-      ttl: `${ttlDays * 24}h`,
+      // Seconds, as Vault reports it back: a "…h" string here would show as a change on every plan.
+      ttl: String(ttlDays * SECONDS_PER_DAY),
       // Root → tenant intermediate → leaf: one CA level below the root, no more.
       maxPathLength: 1,
       issuerName: props.issuerName,
@@ -261,7 +262,8 @@ export class PkiAuthority extends Construct {
       commonName,
       // CA names are not host names; keep them out of the SANs.
       excludeCnFromSans: true,
-      ttl: `${ttlDays * 24}h`,
+      // Seconds, as Vault reports it back: a "…h" string here would show as a change on every plan.
+      ttl: String(ttlDays * SECONDS_PER_DAY),
       // The intermediate issues leaves only, never further CAs.
       maxPathLength: 0,
       // Name constraints: even a misconfigured role cannot issue outside the agency domains.
@@ -297,7 +299,9 @@ export class PkiAuthority extends Construct {
       keyType: props.keyType,
       keyBits: props.keyBits,
       signatureBits,
-      maxTtl: `${leafMaxTtlHours}h`,
+      // Seconds: Vault returns max_ttl as a number of seconds and the provider stores it as read,
+      // so "720h" would plan as a change ("2592000" -> "720h") on every run.
+      maxTtl: String(leafMaxTtlHours * 3600),
       // Stored certificates can be listed and revoked; no_store would make revocation blind.
       noStore: false,
       dependsOn: [setSigned],

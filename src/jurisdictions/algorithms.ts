@@ -173,6 +173,13 @@ export interface TransitKeyDescription {
  * The algorithms a transit key uses. Throws on an unknown type or a missing/invalid parameter
  * set: callers validate first and use this to classify.
  */
+/**
+ * Key size in bytes slz gives an hmac transit key when none is declared. Vault accepts 32–512
+ * (`sdk/helper/keysutil/policy.go`); the Terraform provider sends `key_size` always, 0 when unset.
+ */
+export const DEFAULT_HMAC_KEY_BYTES = 32;
+export const HMAC_KEY_BYTES_RANGE = { min: 32, max: 512 } as const;
+
 export function describeTransitKey(key: TransitKeyDescription): AlgorithmInfo[] {
   switch (key.type) {
     case 'aes128-gcm96':
@@ -196,7 +203,7 @@ export function describeTransitKey(key: TransitKeyDescription): AlgorithmInfo[] 
       return [rsa(bits, 'pke'), rsa(bits, 'signature')];
     }
     case 'hmac':
-      // Transit HMAC keys default to 256 bits (cbom.md §9).
+      // HMAC-SHA-256 (transit's default hash): 256-bit strength with the 32-byte key slz emits.
       return [symmetric('HMAC-SHA-256', 'HMAC', 'mac', 256)];
     case 'aes128-cmac':
     case 'aes192-cmac':
@@ -561,9 +568,10 @@ function transitKeySize(key: TransitKeyDescription, body: Body): number | undefi
     case 'ed25519':
       return 256;
     case 'hmac': {
-      // key_size is in bytes (32–512); the provider's default is 32.
+      // key_size is in bytes (32–512). There is no usable default: the provider always sends
+      // key_size, 0 when unset, and Vault refuses that key (VC-TR5) — so no size is assumed here.
       const size = intValue(body.key_size);
-      return size === undefined ? 256 : typeof size === 'number' ? size * 8 : undefined;
+      return typeof size === 'number' ? size * 8 : undefined;
     }
     case 'ecdsa-p256':
     case 'ecdsa-p384':

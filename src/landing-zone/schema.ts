@@ -174,6 +174,13 @@ const keySchema = z
     parameterSet: z.enum([...ML_DSA_PARAMETER_SETS, ...SLH_DSA_PARAMETER_SETS]).optional().describe('Parameter set for ml-dsa (44, 65, 87), slh-dsa, and the PQ half of hybrid.'),
     hybridKeyTypeEc: z.enum(HYBRID_EC_TYPES).optional().describe('Classical half of a hybrid key.'),
     rotateDays: z.number().int().min(1).describe("Automatic rotation period in days; at most the jurisdiction's cryptoperiod for the purpose."),
+    keySize: z
+      .number()
+      .int()
+      .min(32)
+      .max(512)
+      .optional()
+      .describe('Key size in bytes of an hmac key, 32–512 (Vault refuses anything else, and the provider would send 0). Only for hmac. @default 32'),
   })
   .describe('A transit key. Keys are never exportable, never backed up in plaintext, never deletable.');
 

@@ -647,6 +647,10 @@ function keyAlgorithms(k: TransitKey, path: PathSegment[], problems: ProblemList
     problems.error([...path, 'hybridKeyTypeEc'], 'applies only to hybrid keys', 'remove it');
     ok = false;
   }
+  if (k.algorithm !== 'hmac' && k.keySize !== undefined) {
+    problems.error([...path, 'keySize'], `applies only to hmac keys, not ${k.algorithm}`, `the size of a ${k.algorithm} key follows from its type: remove keySize`);
+    ok = false;
+  }
   if (!ok) return undefined;
   const all = describeTransitKey({ type: k.algorithm, ...(k.parameterSet ? { parameterSet: k.parameterSet } : {}), ...(k.hybridKeyTypeEc ? { hybridKeyTypeEc: k.hybridKeyTypeEc } : {}) });
   const wanted = PRIMITIVES_FOR_PURPOSE[k.purpose];

@@ -44,6 +44,14 @@ const base: KeyManagementProps = {
 };
 
 describe('KeyManagement', () => {
+  test('always writes key_size on HMAC keys (32 bytes unless given), never on others', () => {
+    const keys = all(synth(base), 'vault_transit_secret_backend_key');
+    expect(keys.find((k) => k.name === 'tags')).toMatchObject({ type: 'hmac', key_size: 32 });
+    for (const k of keys.filter((x) => x.type !== 'hmac')) expect(k).not.toHaveProperty('key_size');
+    const big = all(synth({ ...base, workloads: [], keys: [{ name: 'tags', type: 'hmac', purpose: 'mac', rotateDays: 90, keySize: 64 }] }), 'vault_transit_secret_backend_key');
+    expect(big[0]).toMatchObject({ key_size: 64 });
+  });
+
   test('creates per-tenant transit and KV v2 mounts at the default paths', () => {
     const res = synth(base);
     const mounts = all(res, 'vault_mount');
@@ -219,6 +227,14 @@ describe('KeyManagement', () => {
       );
       expect(build({ ...base, workloads: [], keys: [{ name: 'x', type: 'hmac', purpose: 'key-wrapping', rotateDays: 30 }] })).toThrow(/type hmac does not suit purpose key-wrapping/);
       expect(build({ ...base, workloads: [], keys: [{ name: 'x', type: 'ecdsa-p256', purpose: 'mac', rotateDays: 30 }] })).toThrow(/type ecdsa-p256 does not suit purpose mac/);
+    });
+
+    test('HMAC key sizes Vault refuses, and keySize on other types', () => {
+      const hmac = { name: 'm', type: 'hmac' as const, purpose: 'mac' as const, rotateDays: 30 };
+      for (const keySize of [0, 16, 31, 513, 32.5]) {
+        expect(build({ ...base, workloads: [], keys: [{ ...hmac, keySize }] })).toThrow(/keySize must be a whole number of bytes from 32 to 512/);
+      }
+      expect(build({ ...base, workloads: [], keys: [{ name: 'x', type: 'aes256-gcm96', purpose: 'encryption', rotateDays: 30, keySize: 32 }] })).toThrow(/keySize applies only to hmac keys/);
     });
 
     test('unknown key in a workload', () => {

@@ -32,7 +32,7 @@ describe('AgencyRootCa', () => {
       key_type: 'ec',
       key_bits: 384,
       signature_bits: 384,
-      ttl: `${3650 * 24}h`,
+      ttl: String(3650 * 86400),
       max_path_length: 1,
     });
   });
@@ -46,7 +46,7 @@ describe('AgencyRootCa', () => {
   test('honours mount path, lifetime and issuer name', () => {
     const res = synthRoot({ ...rootProps, mountPath: 'pki/root-cyberjaya', ttlDays: 5000, issuerName: 'root-2026', keyType: 'rsa', keyBits: 4096 });
     expect(one(res, 'vault_mount')).toMatchObject({ path: 'pki/root-cyberjaya', max_lease_ttl_seconds: 5000 * 86400 });
-    expect(one(res, 'vault_pki_secret_backend_root_cert')).toMatchObject({ issuer_name: 'root-2026', ttl: '120000h', key_type: 'rsa', key_bits: 4096, signature_bits: 384 });
+    expect(one(res, 'vault_pki_secret_backend_root_cert')).toMatchObject({ issuer_name: 'root-2026', ttl: String(5000 * 86400), key_type: 'rsa', key_bits: 4096, signature_bits: 384 });
   });
 
   test('refuses ec 224, bad sizes, country and names', () => {
@@ -73,7 +73,7 @@ describe('PkiAuthority', () => {
     const signed = one(res, 'vault_pki_secret_backend_root_sign_intermediate');
     expect(signed).toMatchObject({
       backend: 'pki-root',
-      ttl: `${1095 * 24}h`,
+      ttl: String(1095 * 86400),
       max_path_length: 0,
       permitted_dns_domains: ['moh.example.gov.my'],
       revoke: true,
@@ -100,7 +100,8 @@ describe('PkiAuthority', () => {
       client_flag: false,
       key_type: 'ec',
       key_bits: 384,
-      max_ttl: '720h',
+      // Seconds, as Vault reads it back: a "720h" would be a change on every plan.
+      max_ttl: String(720 * 3600),
       no_store: false,
     });
     expect(role.depends_on).toEqual([expect.stringMatching(/^vault_pki_secret_backend_intermediate_set_signed\./)]);
@@ -117,9 +118,9 @@ describe('PkiAuthority', () => {
       keyBits: 0,
       commonName: 'PR CA',
     });
-    expect(one(res, 'vault_pki_secret_backend_root_sign_intermediate')).toMatchObject({ backend: 'pki/root-cyberjaya', ttl: '8760h', common_name: 'PR CA' });
+    expect(one(res, 'vault_pki_secret_backend_root_sign_intermediate')).toMatchObject({ backend: 'pki/root-cyberjaya', ttl: String(365 * 86400), common_name: 'PR CA' });
     expect(one(res, 'vault_mount')).toMatchObject({ path: 'pki/pr' });
-    expect(one(res, 'vault_pki_secret_backend_role')).toMatchObject({ max_ttl: '2160h', key_type: 'ed25519', key_bits: 0 });
+    expect(one(res, 'vault_pki_secret_backend_role')).toMatchObject({ max_ttl: String(2160 * 3600), key_type: 'ed25519', key_bits: 0 });
   });
 
   describe('refuses invalid props', () => {

@@ -107,7 +107,7 @@ const TRANSIT_ROWS: readonly [string, Json, Expected][] = [
   ['rsa-2048', {}, rsa(2048, 112, DEP)],
   ['rsa-3072', {}, rsa(3072, 128)],
   ['rsa-4096', {}, rsa(4096, 152)],
-  ['hmac', {}, sym('HMAC-SHA-256', 'mac', 256, 5, '1.2.840.113549.2.9')],
+  ['hmac', { key_size: 32 }, sym('HMAC-SHA-256', 'mac', 256, 5, '1.2.840.113549.2.9')],
   ['aes128-cmac', {}, sym('AES-128-CMAC', 'mac', 128, 1)],
   ['aes192-cmac', {}, sym('AES-192-CMAC', 'mac', 192, 3)],
   ['aes256-cmac', {}, sym('AES-256-CMAC', 'mac', 256, 5)],
@@ -145,6 +145,17 @@ function outcomes(o: Outcome | readonly Outcome[]): Outcome[] {
 }
 
 describe('transit key types', () => {
+  it('gives an hmac key without key_size no size: the provider sends 0, which Vault refuses (VC-TR5)', () => {
+    const tree = copy(base);
+    const target = jsonResources([tenantStack(tree.stacks)], 'vault_transit_secret_backend_key').find((r) => r.body.name === 'data')!;
+    Object.assign(target.body, { type: 'hmac' });
+    delete target.body['key_size'];
+    const inv = buildCryptoInventory({ stacks: tree.stacks, context: tree.context, today: TODAY });
+    const rcm = (componentByRef(inv.bom, `key:${pathOf(target.body)}`).cryptoProperties as Json).relatedCryptoMaterialProperties as Json;
+    expect(rcm.algorithmRef).toBe('algorithm:HMAC-SHA-256');
+    expect(rcm.size).toBeUndefined();
+  });
+
   it('covers every transit key type the table knows', () => {
     const types = new Set(TRANSIT_ROWS.map(([t]) => t));
     for (const t of ['aes128-gcm96', 'aes256-gcm96', 'chacha20-poly1305', 'ed25519', 'ecdsa-p256', 'ecdsa-p384', 'ecdsa-p521', 'rsa-2048', 'rsa-3072', 'rsa-4096', 'hmac', 'aes128-cmac', 'aes192-cmac', 'aes256-cmac', 'ml-dsa', 'slh-dsa', 'hybrid']) {

@@ -91,6 +91,23 @@ describe.each([
     }
   });
 
+  it('writes no Vault duration in a form the server reports back differently (a change on every plan)', () => {
+    // Vault returns TTLs and periods as seconds; the provider stores what it reads. "168h" in the
+    // configuration would plan as "604800" -> "168h" forever, so every duration is written in seconds.
+    const withUnits: string[] = [];
+    for (const [stack, json] of Object.entries(tree().stacks)) {
+      for (const [type, byName] of Object.entries(json.resource ?? {})) {
+        if (!type.startsWith('vault_')) continue;
+        for (const [name, body] of Object.entries(byName)) {
+          for (const [attr, value] of Object.entries(body)) {
+            if (/(^|_)(ttl|period|max_ttl)$/.test(attr) && typeof value === 'string' && !/^\d+$/.test(value)) withUnits.push(`${stack} ${type}.${name}.${attr}=${value}`);
+          }
+        }
+      }
+    }
+    expect(withUnits).toEqual([]);
+  });
+
   it('writes Vault policies that a real HCL parser reads, granting only tenant paths', async () => {
     const policies = resourcesOf(tree(), 'vault_policy');
     expect(policies.length).toBeGreaterThan(0);

@@ -17,8 +17,9 @@ import { rule as tr1 } from '../rules/vault-crypto/vc-tr1-not-exportable';
 import { rule as tr2 } from '../rules/vault-crypto/vc-tr2-deletion-not-allowed';
 import { rule as tr3 } from '../rules/vault-crypto/vc-tr3-auto-rotation';
 import { rule as tr4 } from '../rules/vault-crypto/vc-tr4-convergent-encryption';
+import { rule as tr5 } from '../rules/vault-crypto/vc-tr5-hmac-key-size';
 import { rule as tr6 } from '../rules/vault-crypto/vc-tr6-pqc-key-parameters';
 import { rule as tr7 } from '../rules/vault-crypto/vc-tr7-key-type-classifiable';
 import type { Rule } from '../types';
 
-export const VAULT_CRYPTO_RULES: readonly Rule[] = [au1, au2, au3, mt1, tr1, tr2, tr3, tr4, tr6, tr7, pk1, pk2, pk3, pk4, at1, pl1];
+export const VAULT_CRYPTO_RULES: readonly Rule[] = [au1, au2, au3, mt1, tr1, tr2, tr3, tr4, tr5, tr6, tr7, pk1, pk2, pk3, pk4, at1, pl1];

@@ -17,6 +17,7 @@ import { rule as TR1 } from '../../../src/compliance/rules/vault-crypto/vc-tr1-n
 import { rule as TR2 } from '../../../src/compliance/rules/vault-crypto/vc-tr2-deletion-not-allowed';
 import { rule as TR3 } from '../../../src/compliance/rules/vault-crypto/vc-tr3-auto-rotation';
 import { rule as TR4 } from '../../../src/compliance/rules/vault-crypto/vc-tr4-convergent-encryption';
+import { rule as TR5 } from '../../../src/compliance/rules/vault-crypto/vc-tr5-hmac-key-size';
 import { rule as TR6 } from '../../../src/compliance/rules/vault-crypto/vc-tr6-pqc-key-parameters';
 import { rule as TR7 } from '../../../src/compliance/rules/vault-crypto/vc-tr7-key-type-classifiable';
 import type { SynthStack } from '../../../src/synthesized';
@@ -172,6 +173,30 @@ describe('VC-TR4 convergent encryption', () => {
     expect(f[0]!.message).toMatch(/derived is not true/);
     key['convergent_encryption'] = '${var.c}';
     expect(summary(run(TR4, stacks))).toEqual([`unknown:${KEY}#convergent_encryption`]);
+  });
+});
+
+describe('VC-TR5 HMAC key size', () => {
+  it('passes non-HMAC keys and HMAC keys of 32–512 bytes', () => {
+    const { stacks, key } = minimalKey();
+    expect(run(TR5, stacks)).toEqual([]);
+    Object.assign(key, { type: 'hmac', key_size: 32 });
+    expect(run(TR5, stacks)).toEqual([]);
+    key['key_size'] = 512;
+    expect(run(TR5, stacks)).toEqual([]);
+  });
+  it('fails an HMAC key without key_size (the provider sends 0) or outside 32–512, and is unknown for a reference', () => {
+    const { stacks, key } = minimalKey();
+    key['type'] = 'hmac';
+    const f = run(TR5, stacks);
+    expect(summary(f)).toEqual([`fail:${KEY}#key_size`]);
+    expect(f[0]!.message).toMatch(/provider sends 0 and Vault refuses the key/);
+    for (const size of [0, 16, 513]) {
+      key['key_size'] = size;
+      expect(summary(run(TR5, stacks))).toEqual([`fail:${KEY}#key_size`]);
+    }
+    key['key_size'] = '${var.size}';
+    expect(summary(run(TR5, stacks))).toEqual([`unknown:${KEY}#key_size`]);
   });
 });
 
