@@ -56,10 +56,13 @@ export class PlatformStack extends SovereignStack {
         : {}),
     });
 
+    const inCluster = region.vault.inCluster;
     this.kubernetesAuth = new KubernetesAuthMount(this, 'kubernetes-auth', {
       authPath: PLATFORM_PATHS.kubernetesAuth,
-      // Vault inside the cluster reaches the API server at its service address.
-      kubernetesHost: region.kubernetes.host ?? 'https://kubernetes.default.svc',
+      // Vault inside the cluster reaches the API server at its service address; outside, at the cluster's host.
+      kubernetesHost: inCluster ? 'https://kubernetes.default.svc' : (region.kubernetes.host ?? 'https://kubernetes.default.svc'),
+      ...(region.vault.kubernetesCaPem && !inCluster ? { kubernetesCaCert: region.vault.kubernetesCaPem } : {}),
+      ...(inCluster ? { vaultServiceAccount: { namespace: inCluster.namespace, name: inCluster.serviceAccount } } : {}),
     });
 
     const oidc = spec.identity?.oidc;
@@ -72,6 +75,7 @@ export class PlatformStack extends SovereignStack {
         path: PLATFORM_PATHS.oidcAuth,
         issuer: oidc.issuer,
         clientId: oidc.clientId,
+        ...(oidc.discoveryCaPem ? { discoveryCaPem: oidc.discoveryCaPem } : {}),
         vaultAddress: region.vault.address,
         adminGroups: oidc.adminGroups.map((group, i) => ({ group, policies: [OPERATOR_POLICY], roleName: adminRoleName(group, i) })),
         userClaim: oidc.userClaim,

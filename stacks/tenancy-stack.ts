@@ -16,6 +16,15 @@ export interface TenancyStackProps extends SovereignStackProps {
 }
 
 
+/** Name of the egress rule (and `allow-egress-<name>` policy) towards the region's Vault; reserved in network.egress. */
+export const VAULT_EGRESS = 'vault';
+
+/** The TCP port of an https URL: its own, else 443. */
+export function portOf(url: string): number {
+  const u = new URL(url);
+  return u.port ? Number(u.port) : 443;
+}
+
 export class TenancyStack extends SovereignStack {
   readonly kind = 'tenancy';
   readonly tenant: Tenant;
@@ -92,7 +101,16 @@ export class TenancyStack extends SovereignStack {
       });
     }
 
+    if (tenant.workloads.length > 0) {
+      // Every login, encrypt, sign and secret read goes to Vault: the default-deny egress must let it through.
+      const vault = this.region.vault;
+      const ports = [{ port: portOf(vault.address), protocol: 'TCP' as const }];
+      if (vault.inCluster) this.firewall.allowEgressToPods({ name: VAULT_EGRESS, namespace: vault.inCluster.namespace, podLabels: vault.inCluster.podLabels, ports });
+      else if (vault.cidr) this.firewall.allowEgress({ name: VAULT_EGRESS, cidr: vault.cidr, ports });
+    }
+
     if (tenant.workloads.length > 0) this.identity = new WorkloadIdentity(this, 'workload-identity', {
+      clientTokenReview: !this.region.vault.inCluster,
       authPath: PLATFORM_PATHS.kubernetesAuth,
       tenant: tenant.name,
       namespace: tenant.name,

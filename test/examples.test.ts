@@ -64,7 +64,8 @@ describe('bundled examples', () => {
     const quota = Object.values(stack.resource.kubernetes_resource_quota_v1!)[0]!;
     expect(JSON.stringify(quota.spec)).toContain('"requests.nvidia.com/gpu":"16"');
     const cidrs = JSON.stringify(stack.resource.kubernetes_network_policy_v1).match(/"cidr":"[^"]+"/g);
-    expect(cidrs?.sort()).toEqual(['"cidr":"10.121.0.0/24"', '"cidr":"10.122.0.0/20"']);
+    // The two declared destinations, and the region's Vault (the workloads log in and use keys there).
+    expect(cidrs?.sort()).toEqual(['"cidr":"10.120.30.0/28"', '"cidr":"10.121.0.0/24"', '"cidr":"10.122.0.0/20"']);
   });
 
   it('typescript-fork synthesizes a code-defined tenant, an extra NetworkPolicy and its own accepted risk', () => {

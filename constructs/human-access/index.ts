@@ -81,18 +81,29 @@ export interface HumanAccessProps {
    */
   readonly tokenTtlSeconds?: number;
   /**
-   * Name of the Terraform variable that receives the OIDC client secret at apply time.
+   * Name of the Terraform variable that receives the OIDC client secret at apply time. The
+   * variable is sensitive and ephemeral, and the secret goes to Vault through the write-only
+   * `oidc_client_secret_wo`: it is in neither plan nor state (Terraform/OpenTofu ≥ 1.11,
+   * provider ≥ 5.7). `<name>_version` (default 1) is bumped to send a rotated secret.
    * @default 'oidc_client_secret'
    */
   readonly clientSecretVariableName?: string;
+  /**
+   * CA certificate(s), PEM, Vault trusts when it fetches the issuer's discovery document — which
+   * it does during apply, so Vault must reach the issuer then.
+   * @default Vault's system trust store
+   */
+  readonly discoveryCaPem?: string;
 }
 
 /** OIDC login for administrators, per region. */
 export class HumanAccess extends Construct {
   readonly path: string;
   readonly backend: JwtAuthBackend;
-  /** Sensitive, default-less variable holding the client secret (set `TF_VAR_<name>`). */
+  /** Sensitive, ephemeral, default-less variable holding the client secret (set `TF_VAR_<name>`). */
   readonly clientSecret: TerraformVariable;
+  /** Version of the secret sent (default 1): bump it with the new secret to rotate. */
+  readonly clientSecretVersion: TerraformVariable;
   readonly roles: readonly JwtAuthBackendRole[];
 
   constructor(scope: Construct, id: string, props: HumanAccessProps) {
@@ -112,6 +123,9 @@ export class HumanAccess extends Construct {
     c.check(CLAIM_NAME.test(groupsClaim), `groupsClaim "${groupsClaim}" is not a claim name`);
     c.check(TF_VARIABLE_NAME.test(variableName), `clientSecretVariableName "${variableName}" is not a Terraform variable name`);
     c.intRange('tokenTtlSeconds', ttl, 300, 28800);
+    if (props.discoveryCaPem !== undefined) {
+      c.check(/^\s*(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/.test(props.discoveryCaPem), 'discoveryCaPem must be one or more PEM certificates');
+    }
 
     c.check(!props.requireMfa || props.mfa !== undefined, 'requireMfa is true but no mfa claim is given: set mfa, e.g. { claim: "amr", values: ["mfa"] }');
     if (props.mfa) {
@@ -153,6 +167,15 @@ export class HumanAccess extends Construct {
       nullable: false,
     });
     this.clientSecret.overrideLogicalId(variableName);
+    // Ephemeral: the value is needed at plan and apply and kept in neither (cdktf 0.21 has no field for it).
+    this.clientSecret.addOverride('ephemeral', true);
+    this.clientSecretVersion = new TerraformVariable(this, 'client-secret-version', {
+      type: 'number',
+      description: `Version of the OIDC client secret sent to Vault; set TF_VAR_${variableName}_version to a higher number together with a new TF_VAR_${variableName} to rotate it.`,
+      default: 1,
+      nullable: false,
+    });
+    this.clientSecretVersion.overrideLogicalId(`${variableName}_version`);
 
     this.backend = new JwtAuthBackend(this, 'backend', {
       type: 'oidc',
@@ -161,8 +184,11 @@ export class HumanAccess extends Construct {
       oidcDiscoveryUrl: props.issuer,
       boundIssuer: props.issuer,
       oidcClientId: props.clientId,
-      oidcClientSecret: this.clientSecret.stringValue,
+      ...(props.discoveryCaPem ? { oidcDiscoveryCaPem: props.discoveryCaPem } : {}),
     });
+    // Write-only (provider ≥ 5.7): sent to Vault on create and whenever the version changes, never stored.
+    this.backend.addOverride('oidc_client_secret_wo', this.clientSecret.stringValue);
+    this.backend.addOverride('oidc_client_secret_wo_version', this.clientSecretVersion.numberValue);
 
     const uiCallback = `${props.vaultAddress.replace(/\/+$/, '')}/ui/vault/auth/${path}/oidc/callback`;
     this.roles = props.adminGroups.map((g, i) => {

@@ -212,6 +212,29 @@ export class NetworkFirewall extends Construct {
   }
 
   /**
+   * Adds an `allow-egress-<name>` policy to the pods with `podLabels` in another namespace of the
+   * cluster (a service running in-cluster, e.g. Vault). The labels must not be empty: an empty
+   * selector would open the whole namespace.
+   * @throws ConstructPropsError when the rule is invalid
+   */
+  allowEgressToPods(rule: { readonly name: string; readonly namespace: string; readonly podLabels: Readonly<Record<string, string>>; readonly ports: readonly FirewallPort[] }): NetworkPolicyV1 {
+    const check = new PropChecker(`NetworkFirewall ${this.node.path}`);
+    check.check(!this.egressNames.has(rule.name), `egress rule "${rule.name}" already exists`);
+    check.dnsLabel('egress rule.name', rule.name);
+    check.dnsLabel('egress rule.namespace', rule.namespace);
+    check.check(Object.keys(rule.podLabels).length > 0, `egress rule "${rule.name}": podLabels must not be empty (an empty selector would open every pod of ${rule.namespace})`);
+    checkPorts(check, `egress rule "${rule.name}".ports`, rule.ports);
+    check.check(rule.ports.length > 0, `egress rule "${rule.name}" needs at least one port`);
+    check.throwIfAny();
+    this.egressNames.add(rule.name);
+    return this.policy(`AllowEgress-${rule.name}`, `allow-egress-${rule.name}`, {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: rule.namespace } }, podSelector: { matchLabels: { ...rule.podLabels } } }], ports: toPorts(rule.ports) }],
+    });
+  }
+
+  /**
    * Adds an `allow-ingress-<name>` policy. Same rules as the `ingress` prop.
    * @throws ConstructPropsError when the rule is invalid
    */

@@ -5,8 +5,12 @@
 import { AuthBackend } from '@cdktf/provider-vault/lib/auth-backend';
 import { KubernetesAuthBackendConfig } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-config';
 import { KubernetesAuthBackendRole } from '@cdktf/provider-vault/lib/kubernetes-auth-backend-role';
+import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-binding-v1';
 import { Construct } from 'constructs';
 import { isPlainHttpsUrl, PropChecker } from '../common/validate';
+
+/** The built-in ClusterRole that may create TokenReviews and SubjectAccessReviews, nothing else. */
+export const AUTH_DELEGATOR_ROLE = 'system:auth-delegator';
 
 const MOUNT_PATH = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
 // Vault lower-cases policy names; refusing upper case and globs keeps names exact.
@@ -48,6 +52,14 @@ export interface WorkloadIdentityProps {
    * @default 3600
    */
   readonly tokenMaxTtlSeconds?: number;
+  /**
+   * Whether each workload's own token reviews itself (Vault outside the cluster, no reviewer
+   * JWT): the service accounts are then bound to `system:auth-delegator`, which lets them create
+   * TokenReviews and nothing else, and their projected tokens must carry the API server's audience
+   * beside `audience`.
+   * @default false - Vault in the cluster reviews tokens with its own pod token
+   */
+  readonly clientTokenReview?: boolean;
 }
 
 /** Kubernetes auth roles binding each tenant service account, in its namespace only, to its policies. */
@@ -111,6 +123,14 @@ export class WorkloadIdentity extends Construct {
           tokenNoDefaultPolicy: false,
         }),
     );
+
+    if (props.clientTokenReview) {
+      new ClusterRoleBindingV1(this, 'token-review', {
+        metadata: { name: `${props.tenant}-vault-token-review`, labels: { 'app.kubernetes.io/managed-by': 'sovereign-landing-zone' } },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: AUTH_DELEGATOR_ROLE },
+        subject: props.bindings.map((b) => ({ kind: 'ServiceAccount', name: b.serviceAccount, namespace: props.namespace })),
+      });
+    }
   }
 
   /** Name of the Vault role for a service account: `<tenant>-<serviceAccount>`. */
@@ -136,6 +156,13 @@ export interface KubernetesAuthMountProps {
    * @default the CA mounted in Vault's pod
    */
   readonly kubernetesCaCert?: string;
+  /**
+   * Vault's own service account when Vault runs in the cluster: it reviews workload tokens with
+   * its pod token, so it is bound to `system:auth-delegator`. Absent: Vault runs outside the
+   * cluster and each workload's token reviews itself (see WorkloadIdentity `clientTokenReview`).
+   * @default none (Vault outside the cluster)
+   */
+  readonly vaultServiceAccount?: { readonly namespace: string; readonly name: string };
 }
 
 /** The Kubernetes auth method of one region's Vault. */
@@ -153,6 +180,10 @@ export class KubernetesAuthMount extends Construct {
     if (props.kubernetesCaCert !== undefined) {
       c.check(props.kubernetesCaCert.includes('-----BEGIN CERTIFICATE-----'), 'kubernetesCaCert must be a PEM certificate');
     }
+    if (props.vaultServiceAccount) {
+      c.dnsLabel('vaultServiceAccount.namespace', props.vaultServiceAccount.namespace);
+      c.dnsLabel('vaultServiceAccount.name', props.vaultServiceAccount.name);
+    }
     c.throwIfAny();
 
     this.authPath = authPath;
@@ -162,13 +193,23 @@ export class KubernetesAuthMount extends Construct {
       description: 'Kubernetes service-account login for tenant workloads',
     });
 
+    const inCluster = props.vaultServiceAccount !== undefined;
     new KubernetesAuthBackendConfig(this, 'config', {
       backend: this.backend.path,
       kubernetesHost: props.kubernetesHost,
-      kubernetesCaCert: props.kubernetesCaCert,
-      // No token_reviewer_jwt: it is a long-lived secret that would sit in the synthesized JSON
-      // and in state. Vault in the cluster reviews tokens with its own, rotated, pod token.
-      disableLocalCaJwt: false,
+      ...(props.kubernetesCaCert ? { kubernetesCaCert: props.kubernetesCaCert } : {}),
+      // No token_reviewer_jwt: it is a long-lived secret. Vault in the cluster reviews tokens with
+      // its own, rotated, pod token; Vault outside has no pod files, and each workload's token
+      // reviews itself.
+      disableLocalCaJwt: !inCluster,
     });
+    if (props.vaultServiceAccount) {
+      const sa = props.vaultServiceAccount;
+      new ClusterRoleBindingV1(this, 'token-review', {
+        metadata: { name: `vault-token-review-${sa.namespace}`, labels: { 'app.kubernetes.io/managed-by': 'sovereign-landing-zone' } },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: AUTH_DELEGATOR_ROLE },
+        subject: [{ kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace }],
+      });
+    }
   }
 }

@@ -122,6 +122,27 @@ export const vaultSchema = z
     dialect: z.enum(['vault', 'openbao']).default('vault').describe('Server family: key type names differ for post-quantum keys. @default vault'),
     edition: z.enum(['community', 'enterprise']).default('community').describe('Vault edition: post-quantum and CMAC key types need enterprise. @default community'),
     namespace: z.string().min(1).optional().describe('Vault Enterprise namespace for this landing zone.'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+(\.\d+)?$/, { message: 'must be a version like 1.21.4 or 2.7' })
+      .optional()
+      .describe('Server version (Vault 1.x or OpenBao 2.x): decides which post-quantum key types the server accepts. @default the oldest release slz supports for the dialect (Vault 1.19, OpenBao 2.6): nothing newer is assumed'),
+    cidr: cidr
+      .optional()
+      .describe("Network of Vault's addresses as pods see them (NetworkPolicies match addresses, not names): tenants with workloads may reach it on the address's port. Required when Vault runs outside the cluster and a tenant of the region has workloads."),
+    inCluster: z
+      .strictObject({
+        namespace: dnsLabel.describe('Namespace Vault runs in.'),
+        serviceAccount: dnsLabel.default('vault').describe("Vault's service account: it reviews workload tokens, so it is bound to system:auth-delegator. @default vault"),
+        podLabels: z.record(z.string(), z.string()).default({ 'app.kubernetes.io/name': 'vault' }).describe('Labels of the Vault pods, for the tenants\' egress rule. @default {app.kubernetes.io/name: vault}'),
+      })
+      .optional()
+      .describe('Vault runs in this cluster: tenants reach its pods by selector, and it reviews workload tokens with its own pod token. Absent: Vault runs outside the cluster (give cidr, kubernetes.host and kubernetesCaPem).'),
+    kubernetesCaPem: z
+      .string()
+      .regex(/^\s*(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/, { message: 'must be one or more PEM certificates (-----BEGIN CERTIFICATE----- …)' })
+      .optional()
+      .describe("CA certificate (PEM) of the Kubernetes API server, for a Vault outside the cluster to verify it when it reviews workload tokens. @default Vault's system trust store"),
   })
   .describe("The agency's own Vault or OpenBao in this region.");
 
@@ -237,7 +258,15 @@ export const pkiSchema = z
 export const oidcSchema = z
   .strictObject({
     issuer: httpsUrl.describe('OIDC issuer URL of the national identity provider.'),
-    clientId: z.string().min(1).describe('OIDC client id. The client secret comes from TF_VAR_oidc_client_secret at apply time.'),
+    clientId: z
+      .string()
+      .min(1)
+      .describe('OIDC client id. The client secret comes from TF_VAR_oidc_client_secret at apply time and is sent write-only: it is never stored in plan or state.'),
+    discoveryCaPem: z
+      .string()
+      .regex(/^\s*(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/, { message: 'must be one or more PEM certificates (-----BEGIN CERTIFICATE----- …)' })
+      .optional()
+      .describe("CA certificate(s) (PEM) Vault trusts when it fetches the issuer's discovery document during apply. @default Vault's system trust store"),
     adminGroups: z
       .array(z.string().regex(/^[^,\s](?:[^,]*[^,\s])?$/, { message: 'must not contain commas or surrounding spaces (Vault reads commas in bound claims as separators)' }))
       .min(1)

@@ -390,15 +390,51 @@ function checkNetwork(spec: Partial, problems: ProblemList): NetworkCidrs {
       );
     }
   });
-  const insideInCountry = (text: string | undefined, path: PathSegment[], what: string) => {
+  const insideInCountry = (text: string | undefined, path: PathSegment[], what: string, why: string) => {
     if (!text || !inCountryKnown) return;
     const c = cidrOf(text);
-    if (!inCountry.some((ic) => cidrContains(ic, c))) problems.error(path, `${what} ${text} is not inside network.inCountryCidrs`, 'the log forwarder may only reach in-country networks');
+    if (!inCountry.some((ic) => cidrContains(ic, c))) {
+      problems.error(path, `${what} ${text} is not inside network.inCountryCidrs`, inCountry.length === 0 ? 'declare the in-country networks under network.inCountryCidrs first' : why);
+    }
   };
-  insideInCountry(spec.logging?.sink.cidr, ['logging', 'sink', 'cidr'], 'the sink network');
-  (spec.regions ?? []).forEach((r, i) => insideInCountry(r.kubernetes.apiServerCidr, ['regions', i, 'kubernetes', 'apiServerCidr'], 'the API server network'));
+  insideInCountry(spec.logging?.sink.cidr, ['logging', 'sink', 'cidr'], 'the sink network', 'the log forwarder may only reach in-country networks');
+  (spec.regions ?? []).forEach((r, i) => {
+    insideInCountry(r.kubernetes.apiServerCidr, ['regions', i, 'kubernetes', 'apiServerCidr'], 'the API server network', 'the log forwarder may only reach in-country networks');
+    insideInCountry(r.vault.cidr, ['regions', i, 'vault', 'cidr'], "Vault's network", 'tenant workloads may only be opened to in-country networks');
+  });
+  checkReachability(spec, problems);
   const admin = (net?.adminCidrs ?? net?.inCountryCidrs ?? []).map(cidrOf);
   return { inCountry, admin };
+}
+
+/**
+ * What the default-deny namespaces need to work at runtime: the log forwarder reaches the sink
+ * and the API server, and tenant workloads reach their Vault. A NetworkPolicy matches addresses,
+ * so each of those networks must be declared; without them the stacks would deny the traffic the
+ * tenancy relies on (or leave a namespace without a policy).
+ */
+function checkReachability(spec: Partial, problems: ProblemList): void {
+  (spec.network?.egress ?? []).forEach((e, i) => {
+    if (e.name === 'vault') problems.error(['network', 'egress', i, 'name'], '"vault" is reserved: slz opens the egress to each region\'s Vault itself', 'declare Vault\'s network as regions[].vault.cidr and rename this destination');
+  });
+  if (spec.logging && !spec.invalid?.has('logging') && !spec.logging.sink.cidr) {
+    problems.error(['logging', 'sink', 'cidr'], 'is required: the log forwarder runs in a default-deny namespace and may reach only the sink and the API server', 'give the network of the sink\'s addresses, e.g. 10.10.20.0/24');
+  }
+  (spec.regions ?? []).forEach((r, i) => {
+    if (spec.invalid?.has(`regions.${i}`)) return;
+    if (!r.kubernetes.apiServerCidr) {
+      problems.error(['regions', i, 'kubernetes', 'apiServerCidr'], "is required: the log forwarder reads pod metadata from the API server through its namespace's NetworkPolicy", 'give the network of the API server endpoints as pods see them, e.g. 10.10.0.0/28');
+    }
+    const workloads = (spec.tenants ?? []).some((t) => (!t.regions || t.regions.includes(r.name)) && t.workloads.length > 0);
+    if (r.vault.cidr && r.vault.inCluster) {
+      problems.error(['regions', i, 'vault', 'cidr'], 'and vault.inCluster exclude each other', 'inCluster: Vault runs in this cluster (reached by selector); cidr: Vault runs outside it');
+    } else if (workloads && !r.vault.cidr && !r.vault.inCluster) {
+      problems.error(['regions', i, 'vault'], 'tenants with workloads must reach Vault, but its network is not declared: their default-deny egress would block every login, encrypt and secret read', 'add cidr (Vault outside the cluster) or inCluster: { namespace: … } (Vault in this cluster)');
+    }
+    if (workloads && !r.vault.inCluster && !r.kubernetes.host) {
+      problems.error(['regions', i, 'kubernetes', 'host'], 'is required when Vault runs outside the cluster: Vault reviews workload tokens at this address', 'e.g. https://k8s.cyberjaya.agency.example.gov.my:6443');
+    }
+  });
 }
 
 function checkExemptions(spec: Partial, problems: ProblemList, today: string): void {

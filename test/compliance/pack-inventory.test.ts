@@ -7,7 +7,8 @@ import type { Level, PackId } from '../../src/compliance/types';
 
 const INVENTORY: Record<PackId, Record<Level, string[]>> = {
   'sovereign-baseline': {
-    error: ['SB-EP1', 'SB-FLX1', 'SB-IMG1', 'SB-PRV1', 'SB-RES1', 'SB-RES3', 'SB-RES4', 'SB-RES5', 'SB-RES6', 'SB-SEC1', 'SB-SEC2', 'SB-ST2', 'SB-SUP1', 'SB-SUP2', 'SB-SUP3', 'SB-TLS1'],
+    error: ['SB-EP1', 'SB-FLX1', 'SB-IMG1', 'SB-PRV1', 'SB-RES1', 'SB-RES3', 'SB-RES4', 'SB-RES5', 'SB-RES6', 'SB-SEC1', 'SB-SEC2', 'SB-SEC3',
+      'SB-ST2', 'SB-SUP1', 'SB-SUP2', 'SB-SUP3', 'SB-TLS1'],
     warning: ['SB-PRV2', 'SB-ST1', 'SB-SUP4'],
     info: [],
   },
@@ -17,7 +18,7 @@ const INVENTORY: Record<PackId, Record<Level, string[]>> = {
     info: ['KT-NP3'],
   },
   'vault-crypto': {
-    error: ['VC-AT1', 'VC-AU1', 'VC-AU2', 'VC-PK1', 'VC-PK2', 'VC-PK4', 'VC-PL1', 'VC-TR1', 'VC-TR2'],
+    error: ['VC-AT1', 'VC-AU1', 'VC-AU2', 'VC-PK1', 'VC-PK2', 'VC-PK4', 'VC-PL1', 'VC-TR1', 'VC-TR2', 'VC-TR5'],
     warning: ['VC-AU3', 'VC-MT1', 'VC-PK3', 'VC-TR3', 'VC-TR4', 'VC-TR6', 'VC-TR7'],
     info: [],
   },

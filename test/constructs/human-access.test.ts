@@ -33,7 +33,7 @@ const props: HumanAccessProps = {
 };
 
 describe('HumanAccess', () => {
-  test('an OIDC mount whose client secret comes from a sensitive variable without default', () => {
+  test('an OIDC mount whose client secret goes write-only from a sensitive, ephemeral variable without default', () => {
     const s = synth(props);
     const backends = Object.values(s.resource['vault_jwt_auth_backend'] ?? {});
     expect(backends).toEqual([
@@ -43,11 +43,21 @@ describe('HumanAccess', () => {
         oidc_discovery_url: 'https://id.example.gov.my',
         bound_issuer: 'https://id.example.gov.my',
         oidc_client_id: 'slz-vault',
-        oidc_client_secret: '${var.oidc_client_secret}',
+        oidc_client_secret_wo: '${var.oidc_client_secret}',
+        oidc_client_secret_wo_version: '${var.oidc_client_secret_version}',
       }),
     ]);
-    expect(s.variable['oidc_client_secret']).toMatchObject({ type: 'string', sensitive: true, nullable: false });
+    expect(backends[0]).not.toHaveProperty('oidc_client_secret');
+    expect(s.variable['oidc_client_secret']).toMatchObject({ type: 'string', sensitive: true, ephemeral: true, nullable: false });
     expect(s.variable['oidc_client_secret']).not.toHaveProperty('default');
+    expect(s.variable['oidc_client_secret_version']).toMatchObject({ type: 'number', default: 1 });
+  });
+
+  test('trusts the discovery CA it is given, and refuses what is not a PEM certificate', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    expect(Object.values(synth({ ...props, discoveryCaPem: pem }).resource['vault_jwt_auth_backend'] ?? {})[0]).toMatchObject({ oidc_discovery_ca_pem: pem });
+    expect(Object.values(synth(props).resource['vault_jwt_auth_backend'] ?? {})[0]).not.toHaveProperty('oidc_discovery_ca_pem');
+    expect(() => synth({ ...props, discoveryCaPem: 'not a pem' })).toThrow(/discoveryCaPem must be one or more PEM certificates/);
   });
 
   test('no secret value can reach the synthesized JSON', () => {
@@ -55,7 +65,9 @@ describe('HumanAccess', () => {
     const leaky = { ...props, clientSecret: 'S3cr3t-value', oidcClientSecret: 'S3cr3t-value' } as HumanAccessProps;
     const s = synth(leaky);
     expect(s.json).not.toContain('S3cr3t-value');
-    for (const v of Object.values(s.variable)) expect(v).not.toHaveProperty('default');
+    // Only the rotation counter has a default; the secret variable never does.
+    for (const [name, v] of Object.entries(s.variable)) if (name !== 'oidc_client_secret_version') expect(v).not.toHaveProperty('default');
+    expect(s.variable['oidc_client_secret']).not.toHaveProperty('default');
   });
 
   test('one role per admin group requiring the group AND the MFA claim', () => {
@@ -110,7 +122,7 @@ describe('HumanAccess', () => {
       allowed_redirect_uris: ['https://vault.example.gov.my/ui/vault/auth/oidc/admins/oidc/callback', 'http://localhost:8250/oidc/callback'],
     });
     expect(r).not.toHaveProperty('token_bound_cidrs');
-    expect(Object.values(s.resource['vault_jwt_auth_backend'] ?? {})[0]).toMatchObject({ oidc_client_secret: '${var.cyberjaya_oidc_secret}' });
+    expect(Object.values(s.resource['vault_jwt_auth_backend'] ?? {})[0]).toMatchObject({ oidc_client_secret_wo: '${var.cyberjaya_oidc_secret}', oidc_client_secret_wo_version: '${var.cyberjaya_oidc_secret_version}' });
   });
 
   describe('refuses invalid props', () => {

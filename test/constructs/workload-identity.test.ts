@@ -53,6 +53,22 @@ describe('WorkloadIdentity', () => {
     }
   });
 
+  test('binds the workload accounts to system:auth-delegator only when their own tokens are reviewed (Vault outside the cluster)', () => {
+    const none = JSON.parse(Testing.synthScope((sc) => void new WorkloadIdentity(sc, 'wi', props))) as { resource: Resources };
+    expect(none.resource['kubernetes_cluster_role_binding_v1']).toBeUndefined();
+    const res = (JSON.parse(Testing.synthScope((sc) => void new WorkloadIdentity(sc, 'wi', { ...props, clientTokenReview: true }))) as { resource: Resources }).resource;
+    expect(Object.values(res['kubernetes_cluster_role_binding_v1'] ?? {})).toEqual([
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'patient-records-vault-token-review' }),
+        role_ref: { api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'system:auth-delegator' },
+        subject: [
+          { kind: 'ServiceAccount', name: 'api', namespace: 'patient-records' },
+          { kind: 'ServiceAccount', name: 'signer', namespace: 'patient-records' },
+        ],
+      }),
+    ]);
+  });
+
   test('honours auth path, audience and TTLs', () => {
     const roles = synthRoles({ ...props, authPath: 'k8s/cyberjaya', audience: 'https://vault.example.gov.my', tokenTtlSeconds: 3600, tokenMaxTtlSeconds: 14400 });
     expect(roles[0]).toMatchObject({ backend: 'k8s/cyberjaya', audience: 'https://vault.example.gov.my', token_ttl: 3600, token_max_ttl: 14400 });
@@ -95,17 +111,29 @@ describe('WorkloadIdentity', () => {
 });
 
 describe('KubernetesAuthMount', () => {
-  test('mounts kubernetes auth and configures it without a reviewer JWT', () => {
+  test('mounts kubernetes auth for a Vault outside the cluster: no reviewer JWT, no pod files, no binding of its own', () => {
     const json = synthMount({ kubernetesHost: 'https://k8s.cyberjaya.example.gov.my:6443' });
     const res = (JSON.parse(json) as { resource: Resources }).resource;
     const backends = Object.values(res['vault_auth_backend'] ?? {});
     expect(backends).toEqual([expect.objectContaining({ type: 'kubernetes', path: 'kubernetes' })]);
     const configs = Object.values(res['vault_kubernetes_auth_backend_config'] ?? {});
     expect(configs).toHaveLength(1);
-    expect(configs[0]).toMatchObject({ kubernetes_host: 'https://k8s.cyberjaya.example.gov.my:6443', disable_local_ca_jwt: false });
+    expect(configs[0]).toMatchObject({ kubernetes_host: 'https://k8s.cyberjaya.example.gov.my:6443', disable_local_ca_jwt: true });
+    expect(res['kubernetes_cluster_role_binding_v1']).toBeUndefined();
     expect(configs[0]).not.toHaveProperty('token_reviewer_jwt');
     expect(String(configs[0]!.backend)).toMatch(/^\$\{vault_auth_backend\..+\.path\}$/);
     expect(json).not.toContain('token_reviewer_jwt');
+  });
+
+  test('for a Vault in the cluster, reads its pod token and binds its service account to system:auth-delegator only', () => {
+    const res = (JSON.parse(synthMount({ kubernetesHost: 'https://kubernetes.default.svc', vaultServiceAccount: { namespace: 'vault', name: 'vault' } })) as { resource: Resources }).resource;
+    expect(Object.values(res['vault_kubernetes_auth_backend_config'] ?? {})[0]).toMatchObject({ disable_local_ca_jwt: false });
+    expect(Object.values(res['kubernetes_cluster_role_binding_v1'] ?? {})).toEqual([
+      expect.objectContaining({
+        role_ref: { api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'system:auth-delegator' },
+        subject: [{ kind: 'ServiceAccount', name: 'vault', namespace: 'vault' }],
+      }),
+    ]);
   });
 
   test('accepts a custom path and CA certificate', () => {

@@ -153,9 +153,13 @@ describe('slz synth of the full landing zone', () => {
   it('opens egress only to the declared in-country destinations of each tenant', () => {
     const egress = resourcesOf(full, 'kubernetes_network_policy_v1').filter((p) => p.stack === 'moh-tenant-patient-records-cyberjaya' && /allow-egress-/.test((p.body.metadata as { name: string }).name));
     const cidrs = egress.flatMap((p) => JSON.stringify(p.body.spec).match(/"cidr":"[^"]+"/g) ?? []);
-    expect(cidrs.sort()).toEqual(['"cidr":"10.20.0.0/16"', '"cidr":"10.30.1.0/24"']);
+    // The declared destinations, and the region's Vault on its address's port for the tenant's workloads.
+    expect(cidrs.sort()).toEqual(['"cidr":"10.10.30.0/28"', '"cidr":"10.20.0.0/16"', '"cidr":"10.30.1.0/24"']);
+    const vault = egress.find((p) => (p.body.metadata as { name: string }).name === 'allow-egress-vault');
+    expect(vault?.body.spec).toMatchObject({ egress: [{ to: [{ ip_block: { cidr: '10.10.30.0/28' } }], ports: [{ port: '8200', protocol: 'TCP' }] }] });
     const analytics = resourcesOf(full, 'kubernetes_network_policy_v1').filter((p) => p.stack === 'moh-tenant-analytics-cyberjaya' && /allow-egress-/.test((p.body.metadata as { name: string }).name));
-    expect(analytics).toEqual([]);
+    // analytics declares no egress destination: its workloads reach only Vault.
+    expect(analytics.map((p) => (p.body.metadata as { name: string }).name)).toEqual(['allow-egress-vault']);
   });
 
   it('binds human Vault logins to the admin networks, the admin groups and an MFA claim', () => {

@@ -15,13 +15,14 @@ import { rule as res5 } from '../rules/sovereign-baseline/sb-res5-log-shipper-in
 import { rule as res6 } from '../rules/sovereign-baseline/sb-res6-identity-endpoints-in-country';
 import { rule as sec1 } from '../rules/sovereign-baseline/sb-sec1-no-secrets-in-json';
 import { rule as sec2 } from '../rules/sovereign-baseline/sb-sec2-sensitive-inputs';
+import { rule as sec3 } from '../rules/sovereign-baseline/sb-sec3-write-only-secrets';
 import { rule as st1 } from '../rules/sovereign-baseline/sb-st1-state-not-local';
 import { rule as st2 } from '../rules/sovereign-baseline/sb-st2-state-encrypted';
 import { rule as tls1 } from '../rules/sovereign-baseline/sb-tls1-endpoints-use-tls';
 import { SUPPRESSION_META_RULES } from '../suppressions';
 import type { MetaRule, Rule } from '../types';
 
-export const SOVEREIGN_BASELINE_RULES: readonly Rule[] = [ep1, tls1, res1, res3, res4, res5, res6, img1, flx1, prv1, prv2, sec1, sec2, st1, st2];
+export const SOVEREIGN_BASELINE_RULES: readonly Rule[] = [ep1, tls1, res1, res3, res4, res5, res6, img1, flx1, prv1, prv2, sec1, sec2, sec3, st1, st2];
 
 /** SB-SUP1–4: enforced by the engine while applying suppressions, listed like rules. */
 export const SOVEREIGN_BASELINE_META_RULES: readonly MetaRule[] = SUPPRESSION_META_RULES;

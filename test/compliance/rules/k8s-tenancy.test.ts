@@ -736,9 +736,10 @@ describe('KT-RB2 cluster-admin and tenant ClusterRoleBindings', () => {
     return stacks.flatMap((s) => resourcesOf(s).filter((r) => RB2.resourceTypes.includes(r.type)));
   }
 
-  it('passes the tenant RoleBindings and the log forwarder ClusterRoleBinding', () => {
+  it('passes the tenant RoleBindings, the log forwarder ClusterRoleBinding and the workloads\' system:auth-delegator bindings', () => {
     const stacks = full();
-    expect(bindings(stacks).length).toBe(8);
+    // 8 RoleBindings and forwarder bindings, plus one token-review binding per tenant stack with workloads.
+    expect(bindings(stacks).length).toBe(11);
     for (const b of bindings(stacks)) expect(one(RB2, b, stacks).status).toBe('pass');
   });
 

@@ -14,6 +14,7 @@ import { fluentBitOutputHosts, rule as RES5 } from '../../../src/compliance/rule
 import { rule as RES6 } from '../../../src/compliance/rules/sovereign-baseline/sb-res6-identity-endpoints-in-country';
 import { rule as SEC1 } from '../../../src/compliance/rules/sovereign-baseline/sb-sec1-no-secrets-in-json';
 import { rule as SEC2 } from '../../../src/compliance/rules/sovereign-baseline/sb-sec2-sensitive-inputs';
+import { rule as SEC3 } from '../../../src/compliance/rules/sovereign-baseline/sb-sec3-write-only-secrets';
 import { rule as ST1 } from '../../../src/compliance/rules/sovereign-baseline/sb-st1-state-not-local';
 import { rule as ST2 } from '../../../src/compliance/rules/sovereign-baseline/sb-st2-state-encrypted';
 import { rule as TLS1 } from '../../../src/compliance/rules/sovereign-baseline/sb-tls1-endpoints-use-tls';
@@ -310,5 +311,23 @@ describe('SB-SEC2 sensitive inputs', () => {
       'fail:moh-platform-cyberjaya/variable/api_token#sensitive',
       'fail:moh-platform-cyberjaya/output/admin_token#sensitive',
     ]);
+  });
+});
+
+describe('SB-SEC3 write-only secrets', () => {
+  it('passes the OIDC backend as synthesized: the client secret goes write-only', () => {
+    expect(run(SEC3, full.stacks)).toEqual([]);
+    const backend = first(stackNamed(full.stacks, 'platform-cyberjaya'), 'vault_jwt_auth_backend');
+    expect(backend['oidc_client_secret_wo']).toBe('${var.oidc_client_secret}');
+    expect(backend).not.toHaveProperty('oidc_client_secret');
+  });
+  it('fails a secret sent through the stored argument, on that attribute', () => {
+    const stacks = copy(full.stacks);
+    const backend = first(stackNamed(stacks, 'platform-cyberjaya'), 'vault_jwt_auth_backend');
+    delete backend['oidc_client_secret_wo'];
+    backend['oidc_client_secret'] = '${var.oidc_client_secret}';
+    const f = run(SEC3, stacks);
+    expect(summary(f)).toEqual(['fail:moh-platform-cyberjaya/human-access/backend#oidc_client_secret']);
+    expect(f[0]!.message).toMatch(/send it as oidc_client_secret_wo \(write-only\)/);
   });
 });

@@ -20,6 +20,9 @@ import {
   unknown,
 } from './_shared';
 
+/** The built-in ClusterRole limited to TokenReview and SubjectAccessReview creation. */
+const AUTH_DELEGATOR = 'system:auth-delegator';
+
 export const rule: ResourceRule = {
   id: 'KT-RB2',
   pack: 'k8s-tenancy',
@@ -32,7 +35,9 @@ export const rule: ResourceRule = {
     'ClusterRoleBinding created for a tenant (labelled sovereign.slz.dev/tenant, or binding a service account of a tenant namespace) ' +
     'reaches beyond the tenant\'s namespace by construction. Platform components may hold narrow ClusterRoleBindings (the log ' +
     'forwarder reads pods and namespaces cluster-wide), so an unlabelled ClusterRoleBinding to another role is not flagged here; ' +
-    'its role is checked by KT-RB1, RB3–RB5 and RB8.',
+    'its role is checked by KT-RB1, RB3–RB5 and RB8. One cluster-wide role is allowed for tenant service accounts: the built-in ' +
+    'system:auth-delegator (create TokenReviews and SubjectAccessReviews, nothing else), which Vault outside the cluster needs so ' +
+    "that each workload's token can review itself.",
   fix: 'Bind a namespaced Role with the permissions needed through a kubernetes_role_binding_v1 in the tenant namespace; never bind cluster-admin.',
   controls: [
     { framework: 'CIS-K8S', id: '5.1.1' },
@@ -47,7 +52,8 @@ export const rule: ResourceRule = {
     if (roleName === 'cluster-admin') outcomes.push(fail(`${subject} binds the "cluster-admin" ClusterRole`, 'role_ref.name'));
     else if (roleName === undefined) outcomes.push(unknown(`${subject}: role_ref.name is ${String(roleRef.name)}, known only at plan time (it could be cluster-admin)`, 'role_ref.name'));
 
-    if (CLUSTER_ROLE_BINDING_TYPES.includes(resource.type)) {
+    // Delegated authentication only: Vault outside the cluster reviews each workload token with the token itself.
+    if (CLUSTER_ROLE_BINDING_TYPES.includes(resource.type) && roleName !== AUTH_DELEGATOR) {
       const labels = stringMap(metadataOf(resource.body).labels);
       const tenantLabel = labels === 'unresolved' ? undefined : literal(labels?.[TENANT_LABEL]);
       if (tenantLabel !== undefined) outcomes.push(fail(`${subject} is a ClusterRoleBinding created for tenant "${tenantLabel}" (label ${TENANT_LABEL})`, 'metadata.labels'));
