@@ -44,7 +44,11 @@ export class PlatformStack extends SovereignStack {
     this.landingZoneName = spec.metadata.name;
     const { host: sinkHost, port: sinkPort } = splitHostPort(spec.logging.sink.address);
     // Vault's socket device cannot speak TLS: it sends to the relay when one is declared.
-    this.audit = new AuditLogging(this, 'audit', { filePath: spec.logging.auditFilePath, sink: splitHostPort(spec.logging.auditRelay ?? spec.logging.sink.address) });
+    this.audit = new AuditLogging(this, 'audit', {
+      filePath: spec.logging.auditFilePath,
+      sink: splitHostPort(spec.logging.auditRelay ?? spec.logging.sink.address),
+      dialect: region.vault.dialect,
+    });
 
     this.logForwarder = new LogForwarder(this, 'log-forwarder', {
       image: `${region.kubernetes.imageRegistry}/${spec.logging.forwarderImage ?? DEFAULT_FORWARDER_IMAGE}`,

@@ -55,6 +55,10 @@ describe('bundled examples', () => {
     const out = join(tempDir(), 'out');
     expect(slz('synth', 'examples/asean-shared-service/landing-zone.yaml', '--out', out).code).toBe(0);
     expect(reports(out).compliance.context).toMatchObject({ jurisdiction: { code: 'SG', completeness: 'sketch' }, ordinal: 1 });
+    // OpenBao refuses audit devices through the API: the operator gets the server-configuration stanzas.
+    const stanzas = readFileSync(join(out, 'reports', 'openbao-audit-asean-trade-platform-sg1.hcl'), 'utf8');
+    expect(stanzas).toMatch(/^audit "file" "file" \{$/m);
+    expect(stanzas).toMatch(/^audit "socket" "socket" \{$/m);
   });
 
   it('sovereign-ai-workspace gives GPU quota and opens egress only to the in-country model registry and data platform', () => {

@@ -4,6 +4,7 @@
  * the first stack that uses it.
  */
 import type { ResourceRef, SynthStack } from '../synthesized';
+import { declarativeAuditDevices, OPENBAO_AUDIT_OUTPUT } from '../synthesized/openbao-audit';
 import { stackResources } from './attributes';
 import { memo } from './memo';
 import { providerBlocks } from './subjects';
@@ -18,9 +19,24 @@ export function vaultServersOf(stack: SynthStack): string[] {
   return [...new Set(addresses)];
 }
 
-/** Whether a stack creates any Vault resource. */
+/** Whether a stack creates any Vault resource, or declares OpenBao audit devices. */
 export function usesVault(stack: SynthStack): boolean {
-  return Object.keys(stack.json.resource ?? {}).some((t) => t.startsWith('vault_'));
+  return Object.keys(stack.json.resource ?? {}).some((t) => t.startsWith('vault_')) || stack.json.output?.[OPENBAO_AUDIT_OUTPUT] !== undefined;
+}
+
+/**
+ * OpenBao audit devices declared for the server configuration (the stack output), read like
+ * `vault_audit` resources: the same type, path and options, located at the output.
+ */
+function declaredDevices(stack: SynthStack): ResourceRef[] {
+  return (declarativeAuditDevices(stack) ?? []).map((d) => ({
+    stack,
+    type: 'vault_audit',
+    name: d.path,
+    address: `output.${OPENBAO_AUDIT_OUTPUT}`,
+    constructPath: `${stack.name}/output/${OPENBAO_AUDIT_OUTPUT}/${d.path}`,
+    body: { type: d.type, path: d.path, description: d.description, options: { ...d.options } },
+  }));
 }
 
 const cache = new WeakMap<readonly SynthStack[], Map<string, SynthStack[]>>();
@@ -59,7 +75,7 @@ export function auditByServerFirstUsedBy(stack: SynthStack, ctx: RuleContext): V
   for (const server of vaultServersOf(stack).length ? vaultServersOf(stack) : [UNKNOWN_SERVER]) {
     const group = byServer.get(server) ?? [stack];
     if (group[0] !== stack) continue;
-    out.push({ server, group, devices: group.flatMap((s) => stackResources(s, 'vault_audit')) });
+    out.push({ server, group, devices: group.flatMap((s) => [...stackResources(s, 'vault_audit'), ...declaredDevices(s)]) });
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { buildCryptoInventory, writeCryptoReports, type CryptoInventory } from '
 import type { ResolvedLandingZone } from '../landing-zone/validate';
 import { readSynthDir, type SynthStack } from '../synthesized';
 import { CONTEXT_FILE, type SynthContextFile } from '../synthesized/context';
+import { declarativeAuditDevices, renderOpenBaoAuditConfig } from '../synthesized/openbao-audit';
 import { synthContext } from '../synthesized/from-landing-zone';
 import { buildStackGraph, STACK_GRAPH_FILE } from '../synthesized/stack-graph';
 import { commitOutput, discardOutput, stageOutput, type CarryOver, type StagedOutput } from './output-dir';
@@ -98,6 +99,11 @@ function finish(staged: StagedOutput, contextFile: SynthContextFile | undefined,
   writeComplianceReports(report, reports, staged.staging);
   const inventory = buildCryptoInventory({ stacks, ...(contextFile ? { context: contextFile } : {}), today: day });
   writeCryptoReports(inventory, reports);
+  // OpenBao takes its audit devices only from its server configuration: hand the operator the stanzas.
+  for (const s of stacks) {
+    const devices = declarativeAuditDevices(s);
+    if (devices) writeFileSync(join(reports, `openbao-audit-${s.name}.hcl`), renderOpenBaoAuditConfig(devices));
+  }
   const carry = commitOutput(staged);
   return { out: staged.target, stacks, report, inventory, exitCode: complianceExitCode(report), ...carry };
 }

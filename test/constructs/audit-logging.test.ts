@@ -1,5 +1,6 @@
+import { parse as parseHcl } from '@cdktf/hcl2json';
 import { Testing } from 'cdktf';
-import { AuditLogging, type AuditLoggingProps } from '../../constructs/audit-logging';
+import { AuditLogging, OPENBAO_AUDIT_OUTPUT, type AuditLoggingProps } from '../../constructs/audit-logging';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -35,6 +36,20 @@ describe('AuditLogging', () => {
     expect(ds.find((d) => d.type === 'file')).toMatchObject({ options: { file_path: '/var/log/vault/audit.json' } });
     expect(ds.find((d) => d.type === 'socket')).toMatchObject({ options: { address: '[fd00::10]:514' } });
     expect(devices({ sink: { host: '10.1.2.3', port: 6514 } }).find((d) => d.type === 'socket')).toMatchObject({ options: { address: '10.1.2.3:6514' } });
+  });
+
+  test('OpenBao: no API-created device (OpenBao >= 2.3 refuses them), the same devices as server-configuration stanzas', async () => {
+    const synth = JSON.parse(Testing.synthScope((sc) => void new AuditLogging(sc, 'audit', { ...props, dialect: 'openbao' }))) as { resource?: Resources; output: Record<string, { value: string }> };
+    expect(synth.resource?.['vault_audit']).toBeUndefined();
+    const declared = JSON.parse(synth.output[OPENBAO_AUDIT_OUTPUT]!.value) as { type: string; path: string; options: Record<string, string> }[];
+    expect(declared.map((d) => [d.type, d.path])).toEqual([['file', 'file'], ['socket', 'socket']]);
+    for (const d of declared) expect(d.options).toMatchObject({ format: 'json', log_raw: 'false', hmac_accessor: 'true' });
+    // The stanzas are HCL an OpenBao server reads: parse them and compare with the declared devices.
+    let config = '';
+    Testing.synthScope((sc) => void (config = new AuditLogging(sc, 'audit', { ...props, dialect: 'openbao' }).declarativeConfig!));
+    const hcl = (await parseHcl('openbao.hcl', config)) as { audit: Record<string, Record<string, { description: string; options: Record<string, string>[] }[]>> };
+    expect(hcl.audit['file']!['file']![0]!.options[0]).toEqual(declared[0]!.options);
+    expect(hcl.audit['socket']!['socket']![0]!.options[0]).toEqual({ ...declared[1]!.options, address: 'logs.cyberjaya.example.gov.my:9090' });
   });
 
   describe('refuses invalid props', () => {

@@ -72,6 +72,16 @@ describe('VC-AU1 and VC-AU3 audit devices', () => {
     expect(run(AU3, stacks, full.context)).toEqual([]); // AU1 reports a server with none
   });
 
+  it('counts the audit devices an OpenBao region declares for its server configuration, and fails without them', () => {
+    const bao = synthesize('examples/asean-shared-service/landing-zone.yaml');
+    expect(bao.stacks.flatMap((st) => Object.keys(st.json.resource?.['vault_audit'] ?? {}))).toEqual([]);
+    expect(run(AU1, bao.stacks, bao.context)).toEqual([]);
+    expect(run(AU3, bao.stacks, bao.context)).toEqual([]);
+    const stacks = copy(bao.stacks);
+    deletePath(stackNamed(stacks, 'platform').json, ['output', 'openbao_audit_devices']);
+    expect(summary(run(AU1, stacks, bao.context))).toEqual(['fail:asean-trade-platform-sg1']);
+  });
+
   it('warns when only one device, or no forwarding device, is left', () => {
     const stacks = copy(minimal.stacks);
     const p = stackNamed(stacks, 'platform');
