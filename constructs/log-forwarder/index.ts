@@ -16,7 +16,7 @@ import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } 
 import { containerLimitRange, isReservedNamespace, podSecurityLabels, tokenlessDefaultServiceAccount } from '../common/namespace';
 import { PropChecker } from '../common/validate';
 import { cidrContains, NetworkFirewall, parseCidr, type ParsedCidr } from '../network-firewall';
-import { parseQuantity, scaleQuantity } from '../tenant-namespace/quantity';
+import { parseQuantity, scaleQuantity } from '../../src/synthesized/kubernetes/quantity';
 import { isRegistryHost, parseImageReference } from './image';
 
 export { isRegistryHost, parseImageReference, type ImageReference } from './image';

@@ -12,9 +12,9 @@ import { Construct } from 'constructs';
 import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
 import { containerLimitRange, isReservedNamespace, podSecurityLabels, tokenlessDefaultServiceAccount } from '../common/namespace';
 import { PropChecker } from '../common/validate';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../src/synthesized/kubernetes/quantity';
 
-export { parseQuantity, scaleQuantity } from './quantity';
+export { parseQuantity, scaleQuantity } from '../../src/synthesized/kubernetes/quantity';
 
 /** Namespace-wide totals. Quantities use Kubernetes notation (`8`, `500m`, `32Gi`). */
 export interface TenantQuota {

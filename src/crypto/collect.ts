@@ -1,23 +1,16 @@
 /**
  * Walks synthesized stacks and collects what the CBOM lists: one record per distinct algorithm
  * (or per unclassifiable resource), per key, per CA certificate and per Vault engine. Every
- * resource is classified by `classifyCryptoResource` (src/jurisdictions), the same function the
+ * resource is classified by `classifyCryptoResource` (src/synthesized/vault), the same function the
  * pqc-readiness rules use. No BOM library here: see bom.ts.
  */
-import {
-  classifyCryptoResource,
-  cryptoResourceRole,
-  parsePkiKey,
-  pkiAlgorithmUse,
-  TRANSIT_HMAC_ALGORITHM,
-  TRANSIT_HMAC_KEY_BITS,
-  type AlgorithmUse,
-  type CryptoResourceClassification,
-  type VaultDialect,
-} from '../jurisdictions';
-import { isUnresolved, resourcesOf, type ResourceRef, type SynthStack } from '../synthesized';
+import { pkiAlgorithmUse, TRANSIT_HMAC_ALGORITHM, TRANSIT_HMAC_KEY_BITS, type AlgorithmUse, type VaultDialect } from '../jurisdictions';
+import { isUnresolved, literal, resourcesOf, type ResourceRef, type SynthStack } from '../synthesized';
 import type { SynthContextFile } from '../synthesized/context';
 import type { AssetUse, KeyKind, ResourceLocation } from './types';
+import { classifyCryptoResource, cryptoResourceRole, type CryptoResourceClassification } from '../synthesized/vault/crypto-resource';
+import { parsePkiKey } from '../synthesized/vault/pki';
+import { keyMaterialExportable, transitKeyType } from '../synthesized/vault/transit-key';
 
 export type Properties = [string, string][];
 
@@ -96,10 +89,6 @@ function vaultAddressOf(stack: SynthStack): string | undefined {
   const main = providers.find((p) => p.alias === undefined) ?? providers[0];
   const address = main?.address;
   return typeof address === 'string' && !isUnresolved(address) ? address.replace(/\/+$/, '') : undefined;
-}
-
-function literal(value: unknown): string | undefined {
-  return typeof value === 'string' && !isUnresolved(value) ? value : undefined;
 }
 
 function flag(value: unknown): string {
@@ -236,12 +225,11 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
       if (role === 'transit-key') {
         const name = literal(r.body.name);
         const keyName = name ? (engine?.path ? `${engine.path}/keys/${name}` : name) : r.address;
-        const exportable = r.body.exportable === true || r.body.allow_plaintext_backup === true;
-        const exportUnknown = isUnresolved(r.body.exportable) || isUnresolved(r.body.allow_plaintext_backup);
-        const managed = r.body.type === 'managed_key';
+        const exportable = keyMaterialExportable(r.body);
+        const managed = transitKeyType(r.body).kind === 'managed';
         const custody = managed
           ? 'HSM/KMS (Vault managed key)'
-          : `${server} transit (${exportUnknown ? 'exportability unresolved' : exportable ? 'exportable: key material can leave Vault' : 'non-exportable'}${engine?.sealWrap ? ', seal-wrapped' : ''})`;
+          : `${server} transit (${exportable === 'unresolved' ? 'exportability unresolved' : exportable ? 'exportable: key material can leave Vault' : 'non-exportable'}${engine?.sealWrap ? ', seal-wrapped' : ''})`;
         const rotation = r.body.auto_rotate_period;
         const rotationText =
           rotation === undefined || rotation === 0 ? 'none' : typeof rotation === 'number' ? `${rotation}s (${+(rotation / 86_400).toFixed(2)} days)` : isUnresolved(rotation) ? 'unresolved' : String(rotation);

@@ -1,7 +1,7 @@
 /** The Vault policy reader: the HCL this tool writes, the JSON form, legacy `policy =`, and refusals. */
 import fc from 'fast-check';
-import { renderVaultPolicy, type VaultCapability } from '../../constructs/common/vault-policy';
-import { readVaultPolicy } from '../../src/compliance/vault-policy-hcl';
+import { renderVaultPolicy, type VaultCapability } from '../../../constructs/common/vault-policy';
+import { readVaultPolicy } from '../../../src/synthesized/vault/policy';
 
 describe('readVaultPolicy', () => {
   it('reads path blocks with comments, trailing commas and extra attributes', () => {
