@@ -9,6 +9,7 @@ import { isUnresolved, literal, resourcesOf, type ResourceRef, type SynthStack }
 import type { SynthContextFile } from '../synthesized/context';
 import type { AssetUse, KeyKind, ResourceLocation } from './types';
 import { classifyCryptoResource, cryptoResourceRole, type CryptoResourceClassification } from '../synthesized/vault/crypto-resource';
+import { CRYPTO_ENGINE_TYPES } from '../synthesized/vault/mount';
 import { parsePkiKey } from '../synthesized/vault/pki';
 import { keyMaterialExportable, transitKeyType } from '../synthesized/vault/transit-key';
 
@@ -72,8 +73,6 @@ export interface InventoryModel {
   readonly stackDialects: Map<string, VaultDialect>;
 }
 
-const ENGINE_TYPES = new Set(['transit', 'pki']);
-
 /** The region a stack belongs to: stacks are named `<lz>-…-<region>` (stacks/names.ts); the longest suffix wins. */
 export function dialectForStack(stackName: string, context: SynthContextFile | undefined): VaultDialect | undefined {
   if (!context?.vaultDialects) return undefined;
@@ -123,7 +122,7 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
     for (const r of resourcesOf(stack)) {
       if (r.type !== 'vault_mount') continue;
       const kind = literal(r.body.type);
-      if (!kind || !ENGINE_TYPES.has(kind)) continue;
+      if (!kind || !CRYPTO_ENGINE_TYPES.includes(kind)) continue;
       const path = literal(r.body.path);
       const server = serverName(dialect);
       const engine: EngineRecord = {

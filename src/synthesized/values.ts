@@ -56,6 +56,12 @@ export function blocks(value: unknown): Record<string, unknown>[] {
   return isPlainObject(value) ? [value] : [];
 }
 
+/** Every entry of a repeated attribute, whatever each one is (a block, a reference, a marker). */
+export function entries(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null ? [] : [value];
+}
+
 /** A literal string (numbers as their text), or undefined (absent, another type, or unresolved). */
 export function literal(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
@@ -134,28 +140,39 @@ export function formatPath(segments: readonly PathSegment[]): string {
   return out;
 }
 
-/**
- * Reads a path. A string segment applied to a list reads the list's single block (plan shape);
- * an unresolved value met on the way makes the whole read unresolved.
- */
+const ABSENT = Symbol('absent');
+
+/** One step down a body: a string segment applied to a list reads the list's single block (plan shape). */
+function step(cur: unknown, seg: PathSegment): unknown {
+  if (typeof seg === 'number') return Array.isArray(cur) ? cur[seg] : ABSENT;
+  const obj = Array.isArray(cur) ? block(cur) : isPlainObject(cur) ? cur : undefined;
+  return obj && Object.prototype.hasOwnProperty.call(obj, seg) ? obj[seg] : ABSENT;
+}
+
+/** Reads a path; an unresolved value met on the way makes the whole read unresolved. */
 export function read(body: unknown, path: string | readonly PathSegment[]): Read {
   const segments = typeof path === 'string' ? parsePath(path) : path;
   let cur: unknown = body;
   for (const seg of segments) {
     if (isUnresolved(cur)) return { kind: 'unresolved', expression: unresolvedText(cur) };
     if (cur === null || cur === undefined) return { kind: 'absent' };
-    if (typeof seg === 'number') {
-      if (!Array.isArray(cur)) return { kind: 'absent' };
-      cur = cur[seg];
-    } else {
-      const obj = Array.isArray(cur) ? block(cur) : typeof cur === 'object' ? (cur as Record<string, unknown>) : undefined;
-      if (!obj || !Object.prototype.hasOwnProperty.call(obj, seg)) return { kind: 'absent' };
-      cur = obj[seg];
-    }
+    cur = step(cur, seg);
+    if (cur === ABSENT) return { kind: 'absent' };
   }
   if (cur === null || cur === undefined) return { kind: 'absent' };
   if (isUnresolved(cur)) return { kind: 'unresolved', expression: unresolvedText(cur) };
   return { kind: 'value', value: cur };
+}
+
+/** The value at a path as written (a reference or marker included); undefined when absent or below an unresolved value. */
+export function valueAt(body: unknown, ...path: PathSegment[]): unknown {
+  let cur: unknown = body;
+  for (const seg of path) {
+    if (cur === null || cur === undefined || isUnresolved(cur)) return undefined;
+    cur = step(cur, seg);
+    if (cur === ABSENT) return undefined;
+  }
+  return cur;
 }
 
 /** True when any string anywhere inside the value is a Terraform expression. */
@@ -177,13 +194,19 @@ export function readBool(body: unknown, path: string | readonly PathSegment[]): 
   return { kind: 'invalid', value: r.value };
 }
 
+/** A number, or a numeric string as Terraform converts it; undefined for anything else. */
+export function numberValue(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
 /** A number attribute (numbers or numeric strings). */
 export function readNumber(body: unknown, path: string | readonly PathSegment[]): Typed<number> {
   const r = read(body, path);
   if (r.kind !== 'value') return r;
-  if (typeof r.value === 'number' && Number.isFinite(r.value)) return { kind: 'value', value: r.value };
-  if (typeof r.value === 'string' && /^-?\d+(\.\d+)?$/.test(r.value.trim())) return { kind: 'value', value: Number(r.value) };
-  return { kind: 'invalid', value: r.value };
+  const n = numberValue(r.value);
+  return n === undefined ? { kind: 'invalid', value: r.value } : { kind: 'value', value: n };
 }
 
 /** A string attribute (numbers and booleans as their text, as Terraform converts them). */

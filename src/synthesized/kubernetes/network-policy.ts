@@ -3,7 +3,7 @@
  * parses them, and whether a policy denies a direction for every pod of its namespace.
  */
 import { parseCidrLoose, type Cidr } from '../../landing-zone/net';
-import { block, blocks, isUnresolved, pick, stringList } from '../values';
+import { block, blocks, entries, isUnresolved, pick, stringList } from '../values';
 import { selectorIsEmpty } from './selector';
 
 export type Direction = 'ingress' | 'egress';
@@ -58,8 +58,8 @@ export function policyRules(body: Readonly<Record<string, unknown>>, direction: 
   return blocks(spec[direction]).map((rule, index) => {
     const attribute = `spec.${direction}[${index}]`;
     const raw = rule[peersKey];
-    const entries = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-    const peers = entries.map((p, j): NetworkPolicyPeer => {
+    const listed = entries(raw);
+    const peers = listed.map((p, j): NetworkPolicyPeer => {
       const at = `${attribute}.${peersKey}[${j}]`;
       const peer = block(p);
       if (!peer || Array.isArray(p)) return { index: j, attribute: at, unresolved: true };
@@ -77,7 +77,7 @@ export function policyRules(body: Readonly<Record<string, unknown>>, direction: 
         ...(present(pod) ? { podSelector: pod } : {}),
       };
     });
-    return { direction, index, attribute, peersKey, rule, anyPeer: entries.length === 0, peers, ports: blocks(rule.ports) };
+    return { direction, index, attribute, peersKey, rule, anyPeer: listed.length === 0, peers, ports: blocks(rule.ports) };
   });
 }
 

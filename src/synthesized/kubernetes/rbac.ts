@@ -2,7 +2,7 @@
  * RBAC semantics: the rules of a Role/ClusterRole, what a rule grants (Kubernetes matching of
  * `*`, subresources and non-resource URLs), role references and binding subjects.
  */
-import { block, blocks, stringList } from '../values';
+import { block, blocks, entries, stringList } from '../values';
 
 export interface RbacRule {
   readonly index: number;
@@ -119,9 +119,7 @@ export interface SubjectBlock {
 
 /** Every entry of `subject`, in order; an entry that is not a block is an unresolved subject. */
 export function subjectBlocks(body: Readonly<Record<string, unknown>>): SubjectBlock[] {
-  const raw = body.subject;
-  const entries = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-  return entries.map((entry, index) => {
+  return entries(body.subject).map((entry, index) => {
     const s = Array.isArray(entry) ? undefined : block(entry);
     return s ? { index, unresolved: false, kind: s.kind, name: s.name, namespace: s.namespace } : { index, unresolved: true, kind: undefined, name: undefined, namespace: undefined };
   });

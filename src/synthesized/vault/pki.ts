@@ -7,6 +7,17 @@ import { classifiablePkiKeyBits, PKI_KEY_TYPES, type PkiKeyType } from '../../ju
 import { read, readBool, readNumber } from '../values';
 import type { Parsed } from './parsed';
 
+/** Resources that are, sign or hold a CA: destroying one breaks the chains it anchors. */
+export const PKI_CA_RESOURCES: readonly string[] = [
+  'vault_pki_secret_backend_root_cert',
+  'vault_pki_secret_backend_intermediate_cert_request',
+  'vault_pki_secret_backend_intermediate_set_signed',
+  'vault_pki_secret_backend_root_sign_intermediate',
+  'vault_pki_secret_backend_issuer',
+  'vault_pki_secret_backend_key',
+  'vault_pki_secret_backend_config_ca',
+];
+
 /** Vault's `key_bits` per key type when 0 or unset. */
 export const PKI_DEFAULT_KEY_BITS: Readonly<Record<PkiKeyType, number>> = { rsa: 2048, ec: 256, ed25519: 0 };
 
