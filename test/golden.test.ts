@@ -58,10 +58,17 @@ function synth(file: string, out = join(tempDir('slz-golden-'), 'out')): string 
   return out;
 }
 
-/** Synth output without the marker file (its content is fixed; its presence is output-dir's concern). */
+/**
+ * Synth output without the marker file (its content is fixed; its presence is output-dir's
+ * concern). An app built without `stackTraces: false` (the TypeScript example's SovereignApp)
+ * records the stack trace of each annotation in manifest.json: absolute paths and line numbers of
+ * this checkout, left out so the digests hold on any machine and across unrelated edits.
+ */
 function treeDigests(dir: string): Digests {
   const files = readTree(dir);
   files.delete('.slz-output');
+  const manifest = files.get('manifest.json');
+  if (manifest?.includes('"stacktrace"')) files.set('manifest.json', Buffer.from(JSON.stringify(JSON.parse(manifest.toString('utf8')), (k, v: unknown) => (k === 'stacktrace' ? undefined : v), 2)));
   return digestsOf(files);
 }
 
