@@ -13,6 +13,7 @@ import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import ipaddr from 'ipaddr.js';
 import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { COMPONENT_LABEL, LOG_COLLECTOR_COMPONENT } from '../../src/synthesized/kubernetes/namespace';
 import { containerLimitRange, isReservedNamespace, podSecurityLabels, tokenlessDefaultServiceAccount } from '../common/namespace';
 import { PropChecker } from '../common/validate';
 import { cidrContains, NetworkFirewall, parseCidr, type ParsedCidr } from '../network-firewall';
@@ -153,7 +154,7 @@ export class LogForwarder extends Construct {
       Annotations.of(this).addWarning(`LogForwarder image "${props.image}" is not pinned by digest; a re-tagged image would roll out unreviewed (KT-WL3)`);
     }
 
-    const labels = sovereigntyLabels(props.context, { [`${LABEL_PREFIX}/component`]: 'log-forwarder' });
+    const labels = sovereigntyLabels(props.context, { [COMPONENT_LABEL]: LOG_COLLECTOR_COMPONENT });
 
     this.namespace = new NamespaceV1(this, 'Namespace', {
       metadata: {
