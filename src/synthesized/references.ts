@@ -1,8 +1,8 @@
 /**
  * References between resources of one stack (`${TYPE.NAME.attr…}`): which resource a whole-value
- * reference points to, and the literal it resolves to when the target's attribute is one.
+ * reference points to, and through which attribute.
  */
-import { parsePath, read, isUnresolved, type PathSegment, type Read } from './values';
+import { parsePath, type PathSegment } from './values';
 import { constructPathOf, type ResourceRef, type SynthStack } from './tree';
 
 export interface Reference {
@@ -33,22 +33,4 @@ export function resourceAt(stack: SynthStack, type: string, name: string): Resou
   if (!body) return undefined;
   const address = `${type}.${name}`;
   return { stack, type, name, address, constructPath: constructPathOf(body) ?? `${stack.name}/${address}`, body };
-}
-
-/**
- * Resolves a simple same-stack reference (`${kubernetes_namespace_v1.ns.metadata[0].name}`) to
- * the literal it points at, following up to a few hops. Anything else stays unresolved.
- */
-export function resolveReference(stack: SynthStack, value: unknown, hops = 4): Read {
-  if (!isUnresolved(value)) return value === undefined || value === null ? { kind: 'absent' } : { kind: 'value', value };
-  if (typeof value !== 'string') return read(value, []);
-  let expr = value;
-  for (let i = 0; i < hops; i++) {
-    const ref = referencedResource(stack, expr);
-    if (!ref) return { kind: 'unresolved', expression: expr };
-    const r = read(ref.body, ref.rest);
-    if (r.kind !== 'unresolved') return r;
-    expr = r.expression;
-  }
-  return { kind: 'unresolved', expression: expr };
 }
