@@ -31,7 +31,7 @@ describe('parseTransitKey', () => {
 
   it('notes spellings the region\'s server would refuse, without changing the classification', () => {
     expect(parseTransitKey({ type: 'mldsa-65' }, 'vault')).toMatchObject({ ok: true, value: { type: 'ml-dsa', parameterSet: '65' }, notes: [expect.stringMatching(/OpenBao's spelling/)] });
-    expect(parseTransitKey({ type: 'ml-dsa', parameter_set: '65' }, 'openbao').notes).toEqual(expect.arrayContaining([expect.stringMatching(/mldsa-65/)]));
+    expect(parseTransitKey({ type: 'ml-dsa', parameter_set: '65' }, 'openbao')).toMatchObject({ ok: true, notes: [expect.stringMatching(/mldsa-65/)] });
     expect(parseTransitKey({ type: 'aes256-cmac' }, 'openbao')).toMatchObject({ ok: true, notes: ['aes256-cmac keys are not available on OpenBao'] });
   });
 
