@@ -4,6 +4,7 @@
  * the first stack that uses it.
  */
 import type { ResourceRef, SynthStack } from '../synthesized';
+import { providerAddress } from '../synthesized/vault/server';
 import { stackResources } from './attributes';
 import { memo } from './memo';
 import { providerBlocks } from './subjects';
@@ -14,7 +15,7 @@ export const UNKNOWN_SERVER = '(address from VAULT_ADDR)';
 /** The Vault server addresses a stack's vault provider blocks point at. */
 export function vaultServersOf(stack: SynthStack): string[] {
   const blocks = providerBlocks(stack, 'vault');
-  const addresses = blocks.map((b) => (typeof b.body['address'] === 'string' ? (b.body['address'] as string).replace(/\/+$/, '') : UNKNOWN_SERVER));
+  const addresses = blocks.map((b) => providerAddress(b.body) ?? UNKNOWN_SERVER);
   return [...new Set(addresses)];
 }
 

@@ -11,6 +11,7 @@ import type { AssetUse, KeyKind, ResourceLocation } from './types';
 import { classifyCryptoResource, cryptoResourceRole, type CryptoResourceClassification } from '../synthesized/vault/crypto-resource';
 import { CRYPTO_ENGINE_TYPES } from '../synthesized/vault/mount';
 import { parsePkiKey } from '../synthesized/vault/pki';
+import { defaultVaultAddress } from '../synthesized/vault/server';
 import { keyMaterialExportable, transitKeyType } from '../synthesized/vault/transit-key';
 
 export type Properties = [string, string][];
@@ -83,13 +84,6 @@ export function dialectForStack(stackName: string, context: SynthContextFile | u
   return best?.dialect;
 }
 
-function vaultAddressOf(stack: SynthStack): string | undefined {
-  const providers = stack.json.provider?.vault ?? [];
-  const main = providers.find((p) => p.alias === undefined) ?? providers[0];
-  const address = main?.address;
-  return typeof address === 'string' && !isUnresolved(address) ? address.replace(/\/+$/, '') : undefined;
-}
-
 function flag(value: unknown): string {
   if (value === undefined || value === null) return 'unset';
   if (isUnresolved(value)) return 'unresolved';
@@ -118,7 +112,7 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
   for (const stack of stacks) {
     const dialect = dialectForStack(stack.name, context);
     if (dialect) stackDialects.set(stack.name, dialect);
-    const vaultAddress = vaultAddressOf(stack);
+    const vaultAddress = defaultVaultAddress(stack);
     for (const r of resourcesOf(stack)) {
       if (r.type !== 'vault_mount') continue;
       const kind = literal(r.body.type);
@@ -156,7 +150,7 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
     if (ref) return engineByStackName.get(`${stack.name}\u0000${ref[1]}`);
     if (isUnresolved(backend)) return undefined;
     const path = backend.replace(/^\/+|\/+$/g, '');
-    const address = vaultAddressOf(stack);
+    const address = defaultVaultAddress(stack);
     return address ? engineByServerPath.get(`${address}\u0000${path}`) : engineByServerPath.get(`${stack.name}\u0000\u0000${path}`);
   }
 
