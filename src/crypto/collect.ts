@@ -7,6 +7,7 @@
 import { pkiAlgorithmUse, TRANSIT_HMAC_ALGORITHM, TRANSIT_HMAC_KEY_BITS, type AlgorithmUse, type VaultDialect } from '../jurisdictions';
 import { isUnresolved, literal, resourcesOf, type ResourceRef, type SynthStack } from '../synthesized';
 import type { SynthContextFile } from '../synthesized/context';
+import { referencedResource } from '../synthesized/references';
 import type { AssetUse, KeyKind, ResourceLocation } from './types';
 import { classifyCryptoResource, cryptoResourceRole, type CryptoResourceClassification } from '../synthesized/vault/crypto-resource';
 import { CRYPTO_ENGINE_TYPES } from '../synthesized/vault/mount';
@@ -146,8 +147,8 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
   /** The engine a `backend` attribute names: a `${vault_mount.x.path}` reference, or a literal path on the same server. */
   function engineFor(stack: SynthStack, backend: unknown): EngineRecord | undefined {
     if (typeof backend !== 'string') return undefined;
-    const ref = /^\$\{vault_mount\.([^.}]+)\.(?:path|id)\}$/.exec(backend);
-    if (ref) return engineByStackName.get(`${stack.name}\u0000${ref[1]}`);
+    const ref = referencedResource(stack, backend);
+    if (ref?.type === 'vault_mount' && (ref.attribute === 'path' || ref.attribute === 'id')) return engineByStackName.get(`${stack.name}\u0000${ref.name}`);
     if (isUnresolved(backend)) return undefined;
     const path = backend.replace(/^\/+|\/+$/g, '');
     const address = defaultVaultAddress(stack);
@@ -330,8 +331,9 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
   // ---- intermediates: follow root_sign_intermediate to the issuer (possibly in another stack of the same server)
   for (const signer of signers) {
     const dialect = stackDialects.get(signer.stack.name);
-    const csr = /^\$\{vault_pki_secret_backend_intermediate_cert_request\.([^.}]+)\.csr\}$/.exec(typeof signer.body.csr === 'string' ? signer.body.csr : '');
-    const subject = csr ? cas.find((ca) => ca.resource.stack === signer.stack && ca.resource.type === 'vault_pki_secret_backend_intermediate_cert_request' && ca.resource.name === csr[1]) : undefined;
+    const csr = typeof signer.body.csr === 'string' ? referencedResource(signer.stack, signer.body.csr) : undefined;
+    const signed = csr?.type === 'vault_pki_secret_backend_intermediate_cert_request' && csr.attribute === 'csr' ? csr : undefined;
+    const subject = signed ? cas.find((ca) => ca.resource.stack === signer.stack && ca.resource.type === signed.type && ca.resource.name === signed.name) : undefined;
     const issuerEngine = engineFor(signer.stack, signer.body.backend);
     const issuers = issuerEngine ? cas.filter((ca) => ca.engine === issuerEngine) : [];
     const issuer = issuers.find((ca) => ca.cert.ca === 'root') ?? issuers[0];

@@ -5,7 +5,7 @@
  * including replacements that cascade through references (a replaced CSR re-signs its
  * intermediate; a remounted engine moves every key that names its path).
  */
-import { constructPathOf, type SynthStack } from '../synthesized';
+import { constructPathOf, isExpression, type SynthStack } from '../synthesized';
 import { forceNewOf } from './force-new';
 import type { AttrDiff, Change, Risk, RiskLevel } from './model';
 import { attachHits } from './plan';
@@ -211,7 +211,7 @@ function cascade(entries: Map<string, Entry>): void {
         if (!x || (x.action !== 'replace' && x.action !== 'update')) continue;
         const hv = resolve(x.head, ref.attr, ref.rest);
         const bv = resolve(x.base, ref.attr, ref.rest);
-        const literal = hv !== undefined && !(typeof hv === 'string' && hv.includes('${'));
+        const literal = hv !== undefined && !isExpression(hv);
         // A configured value is known at plan time: only a different value propagates. A computed
         // one (absent from the body) is unknown again when its owner is replaced.
         const stable = literal ? canonical(hv) === canonical(bv) : x.action !== 'replace';
