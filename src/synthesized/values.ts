@@ -175,14 +175,6 @@ export function valueAt(body: unknown, ...path: PathSegment[]): unknown {
   return cur;
 }
 
-/** True when any string anywhere inside the value is a Terraform expression. */
-export function containsUnresolved(value: unknown): boolean {
-  if (isUnresolved(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnresolved);
-  if (value && typeof value === 'object') return Object.values(value).some(containsUnresolved);
-  return false;
-}
-
 export type Typed<T> = { readonly kind: 'absent' } | { readonly kind: 'unresolved'; readonly expression: string } | { readonly kind: 'invalid'; readonly value: unknown } | { readonly kind: 'value'; readonly value: T };
 
 /** A boolean attribute: `true`/`false`, or the strings Terraform also accepts. */
