@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Regenerates the documents that are derived from code: docs/landing-zone-file.md (from the zod
-// schema) and, once the compliance engine is built, RULES.md and docs/control-mapping.md.
+// schema), RULES.md and docs/review-rules.md (from the rules' metadata) and docs/control-mapping.md.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -14,4 +14,5 @@ const write = (file, text) => {
 
 write('docs/landing-zone-file.md', dist('src/landing-zone/reference-doc.js').renderLandingZoneReference());
 write('RULES.md', dist('src/compliance/rules-doc.js').renderRulesMarkdown());
+write('docs/review-rules.md', dist('src/review/rules-doc.js').renderReviewRulesMarkdown());
 write('docs/control-mapping.md', dist('stacks/control-mapping.js').renderControlMapping(path.join(root, 'examples', 'ministry-health', 'landing-zone.yaml')));

@@ -10,7 +10,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type AppConfig } from 'cdktf';
 import type { ComplianceReport, PackId, Suppression } from '../src/compliance';
-import type { CryptoInventory } from '../src/crypto';
 import { synthesizeApp, type LandingZoneSource, type PipelineResult } from '../src/pipeline/synthesize';
 
 export interface SovereignAppConfig extends AppConfig {
@@ -49,13 +48,14 @@ export class SovereignApp extends App {
   /** The compliance report of the last `synth()`. */
   lastReport?: ComplianceReport;
   /** The crypto inventory of the last `synth()`. */
-  lastInventory?: CryptoInventory;
+  lastInventory?: PipelineResult['inventory'];
   /** Everything the last `synth()` produced, including the files it carried over. */
   lastResult?: PipelineResult;
 
   constructor(config: SovereignAppConfig = {}) {
     const { landingZone: _lz, suppressions: _s, packs: _p, today: _t, failOnError: _f, ...appConfig } = config;
-    super(appConfig);
+    // Stack traces in the manifest's annotations hold absolute paths: the tree would differ per machine.
+    super({ stackTraces: false, ...appConfig });
     this.pipeline = config;
   }
 

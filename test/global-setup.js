@@ -1,7 +1,7 @@
 // Some tests run the built binary (bin/slz.js → dist/) in child processes, as users and CI do.
 // Rebuild dist/ first when a source file is newer than it, so those tests never run stale code.
 const { execFileSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync } = require('node:fs');
+const { existsSync, readdirSync, rmSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 function newest(dir) {
@@ -20,5 +20,8 @@ module.exports = function globalSetup() {
   const sources = Math.max(...['src', 'constructs', 'stacks', 'bench'].map((d) => newest(join(root, d))));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   process.stderr.write('\nRebuilding dist/ (sources are newer) …\n');
+  // From scratch: a module that became a folder (src/review/rules.ts → rules/) would otherwise be
+  // shadowed by its stale .js file.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 };

@@ -1,6 +1,7 @@
 /** Labels that mark every Kubernetes object the library creates with its sovereignty context. */
+import { LABEL_PREFIX } from '../../src/synthesized/kubernetes/namespace';
 
-export const LABEL_PREFIX = 'sovereign.slz.dev';
+export { LABEL_PREFIX };
 
 /** The sovereignty context a tenant's objects carry. */
 export interface SovereigntyContext {

@@ -5,25 +5,20 @@
 import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import type { Construct } from 'constructs';
+import { podSecurityLabel, type PodSecurityLevel } from '../../src/synthesized/kubernetes/namespace';
 
-export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
-
-/** Namespaces that belong to the cluster; a construct owning one would take it over. */
-export const RESERVED_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
-
-export function isReservedNamespace(name: string): boolean {
-  return RESERVED_NAMESPACES.includes(name) || name.startsWith('kube-');
-}
+// The names and labels analysis reads (src/synthesized/kubernetes/namespace.ts) are the ones written here.
+export { isReservedNamespace, RESERVED_NAMESPACES, type PodSecurityLevel } from '../../src/synthesized/kubernetes/namespace';
 
 /** Pod Security Admission labels: `enforce` as given, `audit` and `warn` always `restricted`, all pinned to `version`. */
 export function podSecurityLabels(enforce: PodSecurityLevel, version: string): Record<string, string> {
   return {
-    'pod-security.kubernetes.io/enforce': enforce,
-    'pod-security.kubernetes.io/enforce-version': version,
-    'pod-security.kubernetes.io/audit': 'restricted',
-    'pod-security.kubernetes.io/audit-version': version,
-    'pod-security.kubernetes.io/warn': 'restricted',
-    'pod-security.kubernetes.io/warn-version': version,
+    [podSecurityLabel('enforce')]: enforce,
+    [podSecurityLabel('enforce-version')]: version,
+    [podSecurityLabel('audit')]: 'restricted',
+    [podSecurityLabel('audit-version')]: version,
+    [podSecurityLabel('warn')]: 'restricted',
+    [podSecurityLabel('warn-version')]: version,
   };
 }
 

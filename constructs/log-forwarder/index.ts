@@ -13,10 +13,11 @@ import { Annotations, Fn, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import ipaddr from 'ipaddr.js';
 import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { COMPONENT_LABEL, LOG_COLLECTOR_COMPONENT } from '../../src/synthesized/kubernetes/namespace';
 import { containerLimitRange, isReservedNamespace, podSecurityLabels, tokenlessDefaultServiceAccount } from '../common/namespace';
 import { PropChecker } from '../common/validate';
 import { cidrContains, NetworkFirewall, parseCidr, type ParsedCidr } from '../network-firewall';
-import { parseQuantity, scaleQuantity } from '../tenant-namespace/quantity';
+import { parseQuantity, scaleQuantity } from '../../src/synthesized/kubernetes/quantity';
 import { isRegistryHost, parseImageReference } from './image';
 
 export { isRegistryHost, parseImageReference, type ImageReference } from './image';
@@ -163,7 +164,7 @@ export class LogForwarder extends Construct {
       Annotations.of(this).addWarning(`LogForwarder image "${props.image}" is not pinned by digest; a re-tagged image would roll out unreviewed (KT-WL3)`);
     }
 
-    const labels = sovereigntyLabels(props.context, { [`${LABEL_PREFIX}/component`]: 'log-forwarder' });
+    const labels = sovereigntyLabels(props.context, { [COMPONENT_LABEL]: LOG_COLLECTOR_COMPONENT });
 
     this.namespace = new NamespaceV1(this, 'Namespace', {
       metadata: {

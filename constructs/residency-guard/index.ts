@@ -5,7 +5,8 @@
 import { Manifest as K8sManifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { LABEL_PREFIX, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { TENANT_LABEL } from '../../src/synthesized/kubernetes/namespace';
 import { PropChecker } from '../common/validate';
 import { isRegistryHost } from '../log-forwarder/image';
 
@@ -79,7 +80,7 @@ export class ResidencyGuard extends Construct {
     super(scope, id);
 
     const name = props.name ?? 'slz-residency';
-    const selector: LabelSelector = props.tenantSelector ?? { matchExpressions: [{ key: `${LABEL_PREFIX}/tenant`, operator: 'Exists' }] };
+    const selector: LabelSelector = props.tenantSelector ?? { matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }] };
     validate(this.node.path, props, name, selector);
 
     const labels = props.context ? sovereigntyLabels(props.context) : { 'app.kubernetes.io/managed-by': 'sovereign-landing-zone' };

@@ -9,12 +9,13 @@ import { RoleV1, type RoleV1Rule } from '@cdktf/provider-kubernetes/lib/role-v1'
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { LABEL_PREFIX, labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { labelValue, sovereigntyLabels, type SovereigntyContext } from '../common/labels';
+import { TENANT_LABEL } from '../../src/synthesized/kubernetes/namespace';
 import { containerLimitRange, isReservedNamespace, podSecurityLabels, tokenlessDefaultServiceAccount } from '../common/namespace';
 import { PropChecker } from '../common/validate';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../src/synthesized/kubernetes/quantity';
 
-export { parseQuantity, scaleQuantity } from './quantity';
+export { parseQuantity, scaleQuantity } from '../../src/synthesized/kubernetes/quantity';
 
 /** Namespace-wide totals. Quantities use Kubernetes notation (`8`, `500m`, `32Gi`). */
 export interface TenantQuota {
@@ -164,7 +165,7 @@ export class TenantNamespace extends Construct {
 
     // labelValue would mangle a token's placeholder text, so a token name is used as it is.
     const tenantLabel = Token.isUnresolved(props.name) ? props.name : labelValue(props.name);
-    const labels = sovereigntyLabels(props.context, { [`${LABEL_PREFIX}/tenant`]: tenantLabel });
+    const labels = sovereigntyLabels(props.context, { [TENANT_LABEL]: tenantLabel });
 
     this.namespace = new NamespaceV1(this, 'Namespace', {
       metadata: {

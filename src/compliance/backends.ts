@@ -2,8 +2,8 @@
  * Where a Terraform state backend keeps state, read from its `terraform.backend` block: an
  * endpoint to judge, a cloud provider's storage, the local disk, or something only known at run time.
  */
-import { isExpression } from './attributes';
 import type { BackendBlock } from './subjects';
+import { isExpression } from '../synthesized/values';
 
 export type BackendPlace =
   | { readonly kind: 'local' }

@@ -6,8 +6,8 @@
  */
 import { foreignLawRulesAt, residencyRulesAt, residencyThreshold, type Ordinal, type ResidencyRule } from '../jurisdictions';
 import { cidrOf, hostOf, hostUnderDomain, ipInCidr, isIpLiteral } from '../landing-zone/net';
-import { isExpression } from './attributes';
 import type { LandingZoneContext, Outcome, RuleContext } from './types';
+import { isExpression } from '../synthesized/values';
 
 export type ResidencyScope =
   | { readonly kind: 'no-context' }

@@ -36,6 +36,8 @@ export function renderRulesMarkdown(): string {
     `Suppressions (the landing-zone file's \`exemptions\`, or the API) name an exact rule id and a construct path or glob (\`*\` within a segment, \`**\` across; a suppression on a construct covers what it contains), a reason of at least ${MIN_REASON_LENGTH} characters, an owner, an expiry date and optionally a ticket. Non-resource subjects use the labels \`<stack>/provider/<name>\`, \`<stack>/backend/<type>\`, \`<stack>/terraform/required_providers/<name>\`, \`<stack>/terraform/required_version\`, \`<stack>/variable/<name>\` and \`<stack>/output/<name>\`. In the strict profile (CONFIDENTIAL and above) error-level findings cannot be suppressed.`,
   );
   out.push('');
+  out.push('The plan review\'s RV-* rules (`slz review`) are listed in [docs/review-rules.md](docs/review-rules.md), generated the same way.');
+  out.push('');
   out.push('| pack | rules | error | warning | info |');
   out.push('|---|---:|---:|---:|---:|');
   for (const p of ALL_PACKS) {

@@ -5,6 +5,7 @@
  */
 import type { ResourceRef, SynthStack } from '../synthesized';
 import { declarativeAuditDevices, OPENBAO_AUDIT_OUTPUT } from '../synthesized/openbao-audit';
+import { providerAddress } from '../synthesized/vault/server';
 import { stackResources } from './attributes';
 import { memo } from './memo';
 import { providerBlocks } from './subjects';
@@ -15,7 +16,7 @@ export const UNKNOWN_SERVER = '(address from VAULT_ADDR)';
 /** The Vault server addresses a stack's vault provider blocks point at. */
 export function vaultServersOf(stack: SynthStack): string[] {
   const blocks = providerBlocks(stack, 'vault');
-  const addresses = blocks.map((b) => (typeof b.body['address'] === 'string' ? (b.body['address'] as string).replace(/\/+$/, '') : UNKNOWN_SERVER));
+  const addresses = blocks.map((b) => providerAddress(b.body) ?? UNKNOWN_SERVER);
   return [...new Set(addresses)];
 }
 

@@ -1,23 +1,19 @@
 /**
  * Walks synthesized stacks and collects what the CBOM lists: one record per distinct algorithm
  * (or per unclassifiable resource), per key, per CA certificate and per Vault engine. Every
- * resource is classified by `classifyCryptoResource` (src/jurisdictions), the same function the
+ * resource is classified by `classifyCryptoResource` (src/synthesized/vault), the same function the
  * pqc-readiness rules use. No BOM library here: see bom.ts.
  */
-import {
-  classifyCryptoResource,
-  cryptoResourceRole,
-  parsePkiKey,
-  pkiAlgorithmUse,
-  TRANSIT_HMAC_ALGORITHM,
-  TRANSIT_HMAC_KEY_BITS,
-  type AlgorithmUse,
-  type CryptoResourceClassification,
-  type VaultDialect,
-} from '../jurisdictions';
-import { isUnresolved, resourcesOf, type ResourceRef, type SynthStack } from '../synthesized';
+import { pkiAlgorithmUse, TRANSIT_HMAC_ALGORITHM, TRANSIT_HMAC_KEY_BITS, type AlgorithmUse, type VaultDialect } from '../jurisdictions';
+import { isUnresolved, literal, resourcesOf, type ResourceRef, type SynthStack } from '../synthesized';
 import type { SynthContextFile } from '../synthesized/context';
+import { referencedResource } from '../synthesized/references';
 import type { AssetUse, KeyKind, ResourceLocation } from './types';
+import { classifyCryptoResource, cryptoResourceRole, type CryptoResourceClassification } from '../synthesized/vault/crypto-resource';
+import { CRYPTO_ENGINE_TYPES } from '../synthesized/vault/mount';
+import { parsePkiKey } from '../synthesized/vault/pki';
+import { defaultVaultAddress } from '../synthesized/vault/server';
+import { keyMaterialExportable, transitKeyType } from '../synthesized/vault/transit-key';
 
 export type Properties = [string, string][];
 
@@ -79,8 +75,6 @@ export interface InventoryModel {
   readonly stackDialects: Map<string, VaultDialect>;
 }
 
-const ENGINE_TYPES = new Set(['transit', 'pki']);
-
 /** The region a stack belongs to: stacks are named `<lz>-…-<region>` (stacks/names.ts); the longest suffix wins. */
 export function dialectForStack(stackName: string, context: SynthContextFile | undefined): VaultDialect | undefined {
   if (!context?.vaultDialects) return undefined;
@@ -89,17 +83,6 @@ export function dialectForStack(stackName: string, context: SynthContextFile | u
     if ((stackName === region || stackName.endsWith(`-${region}`)) && (!best || region.length > best.region.length)) best = { region, dialect };
   }
   return best?.dialect;
-}
-
-function vaultAddressOf(stack: SynthStack): string | undefined {
-  const providers = stack.json.provider?.vault ?? [];
-  const main = providers.find((p) => p.alias === undefined) ?? providers[0];
-  const address = main?.address;
-  return typeof address === 'string' && !isUnresolved(address) ? address.replace(/\/+$/, '') : undefined;
-}
-
-function literal(value: unknown): string | undefined {
-  return typeof value === 'string' && !isUnresolved(value) ? value : undefined;
 }
 
 function flag(value: unknown): string {
@@ -130,11 +113,11 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
   for (const stack of stacks) {
     const dialect = dialectForStack(stack.name, context);
     if (dialect) stackDialects.set(stack.name, dialect);
-    const vaultAddress = vaultAddressOf(stack);
+    const vaultAddress = defaultVaultAddress(stack);
     for (const r of resourcesOf(stack)) {
       if (r.type !== 'vault_mount') continue;
       const kind = literal(r.body.type);
-      if (!kind || !ENGINE_TYPES.has(kind)) continue;
+      if (!kind || !CRYPTO_ENGINE_TYPES.includes(kind)) continue;
       const path = literal(r.body.path);
       const server = serverName(dialect);
       const engine: EngineRecord = {
@@ -164,11 +147,11 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
   /** The engine a `backend` attribute names: a `${vault_mount.x.path}` reference, or a literal path on the same server. */
   function engineFor(stack: SynthStack, backend: unknown): EngineRecord | undefined {
     if (typeof backend !== 'string') return undefined;
-    const ref = /^\$\{vault_mount\.([^.}]+)\.(?:path|id)\}$/.exec(backend);
-    if (ref) return engineByStackName.get(`${stack.name}\u0000${ref[1]}`);
+    const ref = referencedResource(stack, backend);
+    if (ref?.type === 'vault_mount' && (ref.attribute === 'path' || ref.attribute === 'id')) return engineByStackName.get(`${stack.name}\u0000${ref.name}`);
     if (isUnresolved(backend)) return undefined;
     const path = backend.replace(/^\/+|\/+$/g, '');
-    const address = vaultAddressOf(stack);
+    const address = defaultVaultAddress(stack);
     return address ? engineByServerPath.get(`${address}\u0000${path}`) : engineByServerPath.get(`${stack.name}\u0000\u0000${path}`);
   }
 
@@ -236,12 +219,11 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
       if (role === 'transit-key') {
         const name = literal(r.body.name);
         const keyName = name ? (engine?.path ? `${engine.path}/keys/${name}` : name) : r.address;
-        const exportable = r.body.exportable === true || r.body.allow_plaintext_backup === true;
-        const exportUnknown = isUnresolved(r.body.exportable) || isUnresolved(r.body.allow_plaintext_backup);
-        const managed = r.body.type === 'managed_key';
+        const exportable = keyMaterialExportable(r.body);
+        const managed = transitKeyType(r.body).kind === 'managed';
         const custody = managed
           ? 'HSM/KMS (Vault managed key)'
-          : `${server} transit (${exportUnknown ? 'exportability unresolved' : exportable ? 'exportable: key material can leave Vault' : 'non-exportable'}${engine?.sealWrap ? ', seal-wrapped' : ''})`;
+          : `${server} transit (${exportable === 'unresolved' ? 'exportability unresolved' : exportable ? 'exportable: key material can leave Vault' : 'non-exportable'}${engine?.sealWrap ? ', seal-wrapped' : ''})`;
         const rotation = r.body.auto_rotate_period;
         const rotationText =
           rotation === undefined || rotation === 0 ? 'none' : typeof rotation === 'number' ? `${rotation}s (${+(rotation / 86_400).toFixed(2)} days)` : isUnresolved(rotation) ? 'unresolved' : String(rotation);
@@ -349,8 +331,9 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
   // ---- intermediates: follow root_sign_intermediate to the issuer (possibly in another stack of the same server)
   for (const signer of signers) {
     const dialect = stackDialects.get(signer.stack.name);
-    const csr = /^\$\{vault_pki_secret_backend_intermediate_cert_request\.([^.}]+)\.csr\}$/.exec(typeof signer.body.csr === 'string' ? signer.body.csr : '');
-    const subject = csr ? cas.find((ca) => ca.resource.stack === signer.stack && ca.resource.type === 'vault_pki_secret_backend_intermediate_cert_request' && ca.resource.name === csr[1]) : undefined;
+    const csr = typeof signer.body.csr === 'string' ? referencedResource(signer.stack, signer.body.csr) : undefined;
+    const signed = csr?.type === 'vault_pki_secret_backend_intermediate_cert_request' && csr.attribute === 'csr' ? csr : undefined;
+    const subject = signed ? cas.find((ca) => ca.resource.stack === signer.stack && ca.resource.type === signed.type && ca.resource.name === signed.name) : undefined;
     const issuerEngine = engineFor(signer.stack, signer.body.backend);
     const issuers = issuerEngine ? cas.filter((ca) => ca.engine === issuerEngine) : [];
     const issuer = issuers.find((ca) => ca.cert.ca === 'root') ?? issuers[0];

@@ -1,5 +1,6 @@
 /** The crypto inventory's vocabulary: what `buildCryptoInventory` returns besides the BOM itself. */
-import type { AlgorithmVerdict, CdxPrimitive, CryptoResourceRole, DatedAlgorithmRule, PqStatus, PqTarget, VaultDialect } from '../jurisdictions';
+import type { AlgorithmVerdict, CdxPrimitive, DatedAlgorithmRule, PqStatus, PqTarget, VaultDialect } from '../jurisdictions';
+import type { CryptoResourceRole } from '../synthesized/vault/crypto-resource';
 
 /** Where in the synthesized tree something is declared. */
 export interface ResourceLocation {

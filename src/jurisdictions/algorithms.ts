@@ -412,136 +412,12 @@ export const TRANSIT_HMAC_ALGORITHM: AlgorithmUse = use(symmetric('HMAC-SHA-256'
 /** Server family a region's Vault runs: key-type names differ for post-quantum keys (cbom.md §11). */
 export type VaultDialect = 'vault' | 'openbao';
 
-/** What a crypto-bearing Terraform resource is, for the CBOM and the pqc-readiness rules. */
-export type CryptoResourceRole =
-  | 'transit-key'
-  | 'pki-root-ca'
-  | 'pki-intermediate-ca'
-  | 'pki-key'
-  | 'pki-role'
-  /** `root_sign_intermediate`: signs with its issuer's key; its algorithm is the issuer's. */
-  | 'pki-signing'
-  /** Carries cryptography the inventory does not model (imported PEM bundles, leaf certificates, managed keys). */
-  | 'unmodelled';
-
-const CRYPTO_RESOURCES: ReadonlyMap<string, CryptoResourceRole> = new Map<string, CryptoResourceRole>([
-  ['vault_transit_secret_backend_key', 'transit-key'],
-  ['vault_pki_secret_backend_root_cert', 'pki-root-ca'],
-  ['vault_pki_secret_backend_intermediate_cert_request', 'pki-intermediate-ca'],
-  ['vault_pki_secret_backend_key', 'pki-key'],
-  ['vault_pki_secret_backend_role', 'pki-role'],
-  ['vault_pki_secret_backend_root_sign_intermediate', 'pki-signing'],
-  ['vault_pki_secret_backend_config_ca', 'unmodelled'],
-  ['vault_pki_secret_backend_cert', 'unmodelled'],
-  ['vault_pki_secret_backend_sign', 'unmodelled'],
-  ['vault_managed_keys', 'unmodelled'],
-]);
-
-/** Every Terraform resource type that carries cryptography (rule PQ-4 checks each one maps). */
-export const CRYPTO_RESOURCE_TYPES: readonly string[] = [...CRYPTO_RESOURCES.keys()];
-/** Resource types that declare a key algorithm (the PQ-1/2/3/5 subjects). */
-export const KEY_ALGORITHM_RESOURCE_TYPES: readonly string[] = [...CRYPTO_RESOURCES].filter(([, r]) => r !== 'pki-signing' && r !== 'unmodelled').map(([t]) => t);
-
-export function cryptoResourceRole(type: string): CryptoResourceRole | undefined {
-  return CRYPTO_RESOURCES.get(type);
-}
-
-/** How a crypto-bearing resource maps onto the inventory. */
-export type CryptoResourceClassification =
-  | {
-      readonly kind: 'mapped';
-      readonly role: CryptoResourceRole;
-      /** Every algorithm the resource uses: RSA transit keys two (OAEP, PSS), hybrid keys three (combination and halves). */
-      readonly algorithms: readonly AlgorithmUse[];
-      /** The algorithm its key material (or its leaf keys, for a role) is for. */
-      readonly keyAlgorithm: AlgorithmUse;
-      /** The key type as the resource declares it (`mldsa-65`, `ec`, …) and its normalised transit description. */
-      readonly declaredType: string;
-      readonly transitKey?: TransitKeyDescription;
-      /** Key size in bits where one is defined (symmetric, RSA, EC, Ed25519). */
-      readonly keySizeBits?: number;
-      /** The resource creates key material in Vault (a transit key, a CA key, a PKI key); false for a role. */
-      readonly holdsKey: boolean;
-      /** Dialect mismatches and other facts worth recording; never change the classification. */
-      readonly notes: readonly string[];
-    }
-  | { readonly kind: 'derived'; readonly role: CryptoResourceRole; readonly reason: string }
-  /** A `${…}` reference decides the algorithm: known only at plan or apply time. */
-  | { readonly kind: 'unresolved'; readonly role: CryptoResourceRole; readonly attribute: string; readonly reason: string; readonly holdsKey: boolean }
-  /** A literal value that cannot be classified (managed keys, `any`, a type this table does not know). */
-  | { readonly kind: 'unknown'; readonly role: CryptoResourceRole; readonly attribute?: string; readonly reason: string; readonly holdsKey: boolean }
-  | { readonly kind: 'not-crypto' };
-
-type Body = Readonly<Record<string, unknown>>;
-
-function unresolvedValue(v: unknown): boolean {
-  return typeof v === 'string' && v.includes('${');
-}
-
-/** A whole number, from a JSON number or a numeric string; 'unresolved' for a reference. */
-function intValue(v: unknown): number | 'unresolved' | 'invalid' | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (unresolvedValue(v)) return 'unresolved';
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-  return Number.isInteger(n) ? n : 'invalid';
-}
-
 /** The name a transit key type has in a dialect: OpenBao writes ML-DSA as `mldsa-44|65|87` (cbom.md §11). */
 export function transitTypeName(key: TransitKeyDescription, dialect: VaultDialect): string {
   if (key.type === 'ml-dsa' && dialect === 'openbao') return `mldsa-${key.parameterSet ?? '?'}`;
   if (key.type === 'ml-dsa' || key.type === 'slh-dsa') return `${key.type} (parameter_set ${key.parameterSet ?? '?'})`;
   if (key.type === 'hybrid') return `hybrid (parameter_set ${key.parameterSet ?? '?'}, hybrid_key_type_ec ${key.hybridKeyTypeEc ?? '?'})`;
   return key.type;
-}
-
-type Parsed<T> = { readonly ok: true; readonly value: T; readonly notes: string[] } | { readonly ok: false; readonly kind: 'unresolved' | 'unknown'; readonly attribute: string; readonly reason: string };
-
-/**
- * Reads a `vault_transit_secret_backend_key` body. Both dialects' spellings are recognised, so
- * the classification never depends on the dialect; a spelling the region's server would refuse
- * is recorded as a note.
- */
-export function parseTransitKey(body: Body, dialect?: VaultDialect): Parsed<TransitKeyDescription> {
-  const raw = body.type ?? 'aes256-gcm96'; // the provider's default
-  if (unresolvedValue(raw)) return { ok: false, kind: 'unresolved', attribute: 'type', reason: `type is ${String(raw)}, known only at plan time` };
-  if (typeof raw !== 'string') return { ok: false, kind: 'unknown', attribute: 'type', reason: `type is not a string (${JSON.stringify(raw)})` };
-  const notes: string[] = [];
-  const openbaoMlDsa = /^mldsa-(44|65|87)$/.exec(raw);
-  if (openbaoMlDsa) {
-    if (dialect === 'vault') notes.push(`${raw} is OpenBao's spelling; Vault names this key type ml-dsa with parameter_set ${openbaoMlDsa[1]}`);
-    return { ok: true, value: { type: 'ml-dsa', parameterSet: openbaoMlDsa[1] }, notes };
-  }
-  if (raw === 'managed_key') {
-    return { ok: false, kind: 'unknown', attribute: 'type', reason: 'managed_key: the algorithm is defined by the external KMS/HSM key, not in Terraform (VC-TR7)' };
-  }
-  if (!(TRANSIT_KEY_TYPES as readonly string[]).includes(raw)) {
-    return { ok: false, kind: 'unknown', attribute: 'type', reason: `"${raw}" is not a transit key type this inventory can classify (${TRANSIT_KEY_TYPES.join(', ')}, mldsa-44|65|87)` };
-  }
-  const type = raw as TransitKeyType;
-  const key: { type: TransitKeyType; parameterSet?: string; hybridKeyTypeEc?: string } = { type };
-  if (type === 'ml-dsa' || type === 'slh-dsa' || type === 'hybrid') {
-    const ps = body.parameter_set;
-    if (unresolvedValue(ps)) return { ok: false, kind: 'unresolved', attribute: 'parameter_set', reason: `parameter_set is ${String(ps)}, known only at plan time` };
-    const valid: readonly string[] = type === 'slh-dsa' ? SLH_DSA_PARAMETER_SETS : ML_DSA_PARAMETER_SETS;
-    if (typeof ps !== 'string' || !valid.includes(ps)) {
-      return { ok: false, kind: 'unknown', attribute: 'parameter_set', reason: `${type} needs parameter_set (one of ${valid.join(', ')}); got ${ps === undefined ? 'none' : JSON.stringify(ps)}` };
-    }
-    key.parameterSet = ps;
-    if (type === 'ml-dsa' && dialect === 'openbao') notes.push(`OpenBao names ML-DSA keys mldsa-${ps} (no parameter_set); "ml-dsa" would be refused`);
-  }
-  if (type === 'hybrid') {
-    const pqc = body.hybrid_key_type_pqc;
-    if (unresolvedValue(pqc)) return { ok: false, kind: 'unresolved', attribute: 'hybrid_key_type_pqc', reason: `hybrid_key_type_pqc is ${String(pqc)}, known only at plan time` };
-    if (pqc !== undefined && pqc !== 'ml-dsa') return { ok: false, kind: 'unknown', attribute: 'hybrid_key_type_pqc', reason: `hybrid_key_type_pqc "${String(pqc)}" is not ml-dsa, the only post-quantum half Vault offers` };
-    const ec = body.hybrid_key_type_ec;
-    if (unresolvedValue(ec)) return { ok: false, kind: 'unresolved', attribute: 'hybrid_key_type_ec', reason: `hybrid_key_type_ec is ${String(ec)}, known only at plan time` };
-    if (typeof ec !== 'string' || !(HYBRID_EC_TYPES as readonly string[]).includes(ec)) {
-      return { ok: false, kind: 'unknown', attribute: 'hybrid_key_type_ec', reason: `hybrid keys need hybrid_key_type_ec (one of ${HYBRID_EC_TYPES.join(', ')}); got ${ec === undefined ? 'none' : JSON.stringify(ec)}` };
-    }
-    key.hybridKeyTypeEc = ec;
-  }
-  if (dialect === 'openbao' && OPENBAO_UNSUPPORTED_TYPES.includes(type)) notes.push(`${type} keys are not available on OpenBao`);
-  return { ok: true, value: key, notes };
 }
 
 /** The algorithms a transit key uses, in CBOM form; the first is what the key material is for. */
@@ -554,40 +430,6 @@ export function transitKeyAlgorithms(key: TransitKeyDescription): AlgorithmUse[]
   // RSA: OAEP for encrypt/decrypt, PSS (transit's default signature_algorithm) for sign/verify.
   return algos.map((a) => use(a, a.family === 'RSA' ? { rsaScheme: a.primitive === 'pke' ? 'oaep' : 'pss' } : {}));
 }
-
-function transitKeySize(key: TransitKeyDescription, body: Body): number | undefined {
-  switch (key.type) {
-    case 'aes128-gcm96':
-    case 'aes128-cmac':
-      return 128;
-    case 'aes192-cmac':
-      return 192;
-    case 'aes256-gcm96':
-    case 'aes256-cmac':
-    case 'chacha20-poly1305':
-    case 'ed25519':
-      return 256;
-    case 'hmac': {
-      // key_size is in bytes (32–512). There is no usable default: the provider always sends
-      // key_size, 0 when unset, and Vault refuses that key (VC-TR5) — so no size is assumed here.
-      const size = intValue(body.key_size);
-      return typeof size === 'number' ? size * 8 : undefined;
-    }
-    case 'ecdsa-p256':
-    case 'ecdsa-p384':
-    case 'ecdsa-p521':
-      return Number(key.type.slice(7));
-    case 'rsa-2048':
-    case 'rsa-3072':
-    case 'rsa-4096':
-      return Number(key.type.slice(4));
-    default:
-      return undefined;
-  }
-}
-
-/** Vault's default `key_bits` per PKI key type when 0 or unset. */
-const PKI_DEFAULT_BITS: Readonly<Record<PkiKeyType, number>> = { rsa: 2048, ec: 256, ed25519: 0 };
 
 /** The digest Vault PKI signs with: `signature_bits`, else 256 for RSA and the curve's size for NIST curves. */
 function pkiHash(keyType: PkiKeyType, keyBits: number, signatureBits: number | undefined): SignatureHash | undefined {
@@ -606,100 +448,9 @@ export function pkiAlgorithmUse(keyType: PkiKeyType, keyBits: number, opts: { re
   return use(algo, { ...(hash ? { hash } : {}), rsaScheme: opts.usePss ? 'pss' : 'pkcs1v15' });
 }
 
-export interface PkiKeyParameters {
-  readonly keyType: PkiKeyType;
-  readonly keyBits: number;
-  readonly signatureBits?: number;
-  readonly usePss: boolean;
-}
-
-/** Reads `key_type`/`key_bits`/`signature_bits`/`use_pss` of a PKI resource (provider defaults: rsa, 2048). */
-export function parsePkiKey(body: Body): Parsed<PkiKeyParameters> {
-  const rawType = body.key_type ?? 'rsa';
-  if (unresolvedValue(rawType)) return { ok: false, kind: 'unresolved', attribute: 'key_type', reason: `key_type is ${String(rawType)}, known only at plan time` };
-  if (rawType === 'any') return { ok: false, kind: 'unknown', attribute: 'key_type', reason: 'key_type "any": the key type of each certificate is chosen by the request, so it cannot be classified (VC-PK4)' };
-  if (typeof rawType !== 'string' || !(PKI_KEY_TYPES as readonly string[]).includes(rawType)) {
-    return { ok: false, kind: 'unknown', attribute: 'key_type', reason: `key_type ${JSON.stringify(rawType)} is not a PKI key type this inventory can classify (${PKI_KEY_TYPES.join(', ')})` };
-  }
-  const keyType = rawType as PkiKeyType;
-  const rawBits = intValue(body.key_bits);
-  if (rawBits === 'unresolved') return { ok: false, kind: 'unresolved', attribute: 'key_bits', reason: `key_bits is ${String(body.key_bits)}, known only at plan time` };
-  if (rawBits === 'invalid') return { ok: false, kind: 'unknown', attribute: 'key_bits', reason: `key_bits ${JSON.stringify(body.key_bits)} is not a number` };
-  const keyBits = rawBits === undefined || rawBits === 0 ? PKI_DEFAULT_BITS[keyType] : rawBits;
-  const validBits = keyType === 'rsa' ? RSA_CLASSICAL[keyBits] !== undefined : keyType === 'ec' ? EC_CURVES[keyBits] !== undefined : keyBits === 0 || keyBits === 256;
-  if (!validBits) return { ok: false, kind: 'unknown', attribute: 'key_bits', reason: `key_bits ${keyBits} is not a size this inventory can classify for ${keyType}` };
-  const notes: string[] = [];
-  const sig = intValue(body.signature_bits);
-  if (sig === 'unresolved') notes.push('signature_bits is a reference: the digest is named by the key size default');
-  const usePss = body.use_pss === true;
-  return { ok: true, value: { keyType, keyBits, ...(typeof sig === 'number' && sig > 0 ? { signatureBits: sig } : {}), usePss }, notes };
-}
-
-/**
- * Classifies one Terraform resource (cdk.tf.json or plan JSON values). Never throws. The
- * dialect only adds notes: both spellings of every key type classify the same way.
- */
-export function classifyCryptoResource(type: string, body: Body, dialect?: VaultDialect): CryptoResourceClassification {
-  const role = CRYPTO_RESOURCES.get(type);
-  if (!role) return { kind: 'not-crypto' };
-  switch (role) {
-    case 'transit-key': {
-      const parsed = parseTransitKey(body, dialect);
-      if (!parsed.ok) return { kind: parsed.kind, role, attribute: parsed.attribute, reason: parsed.reason, holdsKey: true };
-      const algorithms = transitKeyAlgorithms(parsed.value);
-      const size = transitKeySize(parsed.value, body);
-      return {
-        kind: 'mapped',
-        role,
-        algorithms,
-        keyAlgorithm: algorithms[0]!,
-        declaredType: String(body.type ?? 'aes256-gcm96'),
-        transitKey: parsed.value,
-        ...(size !== undefined ? { keySizeBits: size } : {}),
-        holdsKey: true,
-        notes: parsed.notes,
-      };
-    }
-    case 'pki-root-ca':
-    case 'pki-intermediate-ca':
-    case 'pki-key':
-    case 'pki-role': {
-      const holdsKey = role !== 'pki-role';
-      if (holdsKey) {
-        const issuance = body.type;
-        if (unresolvedValue(issuance)) return { kind: 'unresolved', role, attribute: 'type', reason: `type is ${String(issuance)}, known only at plan time`, holdsKey };
-        if (issuance === 'kms') {
-          return { kind: 'unknown', role, attribute: 'type', reason: 'type "kms": the key is a Vault managed key (KMS/HSM) whose algorithm is defined outside Terraform', holdsKey };
-        }
-        if (issuance === 'existing') {
-          return { kind: 'unknown', role, attribute: 'type', reason: 'type "existing": the certificate reuses a PKI key named by key_ref, which this inventory does not follow', holdsKey: false };
-        }
-      }
-      const parsed = parsePkiKey(body);
-      if (!parsed.ok) return { kind: parsed.kind, role, attribute: parsed.attribute, reason: parsed.reason, holdsKey };
-      const p = parsed.value;
-      const keyAlgorithm = pkiAlgorithmUse(p.keyType, p.keyBits, { withHash: role === 'pki-root-ca' || role === 'pki-intermediate-ca', ...(p.signatureBits ? { signatureBits: p.signatureBits } : {}), usePss: p.usePss });
-      return {
-        kind: 'mapped',
-        role,
-        algorithms: [keyAlgorithm],
-        keyAlgorithm,
-        declaredType: `${p.keyType}${p.keyType === 'ed25519' ? '' : ` ${p.keyBits}`}`,
-        keySizeBits: p.keyType === 'ed25519' ? 256 : p.keyBits,
-        holdsKey,
-        notes: parsed.notes,
-      };
-    }
-    case 'pki-signing':
-      return { kind: 'derived', role, reason: "signs with its issuer's CA key: the certificate's signature algorithm is the issuer's" };
-    case 'unmodelled':
-      return {
-        kind: 'unknown',
-        role,
-        reason: `${type} carries cryptography (a key, a certificate or an imported bundle) whose algorithm the inventory cannot read from Terraform`,
-        holdsKey: false,
-      };
-  }
+/** Whether the algorithm table can name a PKI key of this type and size (the sizes Vault accepts, P-224 included). */
+export function classifiablePkiKeyBits(keyType: PkiKeyType, keyBits: number): boolean {
+  return keyType === 'rsa' ? RSA_CLASSICAL[keyBits] !== undefined : keyType === 'ec' ? EC_CURVES[keyBits] !== undefined : keyBits === 0 || keyBits === 256;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,6 +42,20 @@ export function parseCidr(text: string): CidrParse {
   return { text, kind, address, prefix };
 }
 
+/**
+ * A CIDR as Kubernetes reads a NetworkPolicy's ip_block (host bits allowed, as its sloppy parser
+ * does); undefined when ipaddr.js cannot read it. For synthesized JSON, never for the
+ * landing-zone file, which is held to `parseCidr`.
+ */
+export function parseCidrLoose(text: string): Cidr | undefined {
+  try {
+    const [address, prefix] = ipaddr.parseCIDR(text);
+    return { text, kind: address.kind(), address, prefix };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses a CIDR the schema has already accepted. */
 export function cidrOf(text: string): Cidr {
   const c = parseCidr(text);

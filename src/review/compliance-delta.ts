@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComplianceDelta, ComplianceFindingRef, Risk } from './model';
-import { levelOf } from './rules';
+import { COMPLIANCE_RULES } from './rules';
 
 export const COMPLIANCE_REPORT = join('reports', 'compliance.json');
 
@@ -92,13 +92,15 @@ export function complianceDelta(baseDir: string | undefined, headDir: string | u
   const stillSuppressed = hf.filter((f) => f.suppressed && (!compare || bAll.get(keyOf(f))?.suppressed));
   const unchanged = compare ? hf.filter((f) => !f.suppressed && bOpen.has(keyOf(f))).length : hf.filter((f) => !f.suppressed).length;
   const risks: Risk[] = [];
-  for (const f of added) {
-    if (f.level !== 'error' && f.level !== 'warning') continue;
-    const ruleId = f.level === 'error' ? 'RV-COMPLIANCE-NEW' : 'RV-COMPLIANCE-NEW-WARNING';
-    risks.push({ ruleId, level: levelOf(ruleId), reason: `New compliance ${f.level} ${f.ruleId} on ${f.constructPath}${f.message ? `: ${f.message}` : ''}.`, constructPath: f.constructPath, address: `${f.ruleId}@${f.constructPath}` });
-  }
-  for (const f of newlySuppressed) {
-    risks.push({ ruleId: 'RV-COMPLIANCE-SUPPRESSED', level: levelOf('RV-COMPLIANCE-SUPPRESSED'), reason: `${f.ruleId} on ${f.constructPath} is newly suppressed (${f.suppressed}).`, constructPath: f.constructPath, address: `${f.ruleId}@${f.constructPath}` });
+  for (const [how, findings] of [
+    ['added', added],
+    ['newly-suppressed', newlySuppressed],
+  ] as const) {
+    for (const f of findings) {
+      for (const rule of COMPLIANCE_RULES) {
+        for (const reason of rule.check(f, how)) risks.push({ ruleId: rule.id, level: rule.level, reason, constructPath: f.constructPath, address: `${f.ruleId}@${f.constructPath}` });
+      }
+    }
   }
   return { delta: { baseAvailable, headAvailable, added, fixed, newlySuppressed, stillSuppressed, unchanged, notes }, risks };
 }

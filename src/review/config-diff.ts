@@ -5,11 +5,11 @@
  * including replacements that cascade through references (a replaced CSR re-signs its
  * intermediate; a remounted engine moves every key that names its path).
  */
-import { constructPathOf, type SynthStack } from '../synthesized';
+import { constructPathOf, isExpression, type SynthStack } from '../synthesized';
 import { forceNewOf } from './force-new';
 import type { AttrDiff, Change, Risk, RiskLevel } from './model';
 import { attachHits } from './plan';
-import { classify, levelOf } from './rules';
+import { classify, levelOf, STACK_RULES } from './rules';
 import { placeChange, type SynthSet } from './stacks';
 import { appendKey, canonical, diffTrees, pathsOverlap, refTree } from './values';
 
@@ -144,11 +144,8 @@ export function diffSynthSets(base: SynthSet, head: SynthSet): ConfigDiff {
       entries.set(`${stackName}|${address}`, entry);
     }
     if (bs && hs) {
-      if (canonical(bs.stack.json.terraform?.backend) !== canonical(hs.stack.json.terraform?.backend)) {
-        risks.push({ ruleId: 'RV-STATE-BACKEND', level: levelOf('RV-STATE-BACKEND'), reason: `Stack ${stackName} stores its state in a different backend: migrate the state (terraform init -migrate-state) or Terraform starts empty and plans to create everything again.`, stack: stackName, file: hs.stack.file });
-      }
-      if (canonical(bs.stack.json.provider) !== canonical(hs.stack.json.provider)) {
-        risks.push({ ruleId: 'RV-PROVIDER-CHANGE', level: levelOf('RV-PROVIDER-CHANGE'), reason: `Stack ${stackName} changes its provider configuration (cluster, Vault address or authentication): the same state now points at another target.`, stack: stackName, file: hs.stack.file });
+      for (const rule of STACK_RULES) {
+        for (const reason of rule.check(stackName, bs.stack.json, hs.stack.json)) risks.push({ ruleId: rule.id, level: rule.level, reason, stack: stackName, file: hs.stack.file });
       }
     }
   }
@@ -214,7 +211,7 @@ function cascade(entries: Map<string, Entry>): void {
         if (!x || (x.action !== 'replace' && x.action !== 'update')) continue;
         const hv = resolve(x.head, ref.attr, ref.rest);
         const bv = resolve(x.base, ref.attr, ref.rest);
-        const literal = hv !== undefined && !(typeof hv === 'string' && hv.includes('${'));
+        const literal = hv !== undefined && !isExpression(hv);
         // A configured value is known at plan time: only a different value propagates. A computed
         // one (absent from the body) is unknown again when its owner is replaced.
         const stable = literal ? canonical(hv) === canonical(bv) : x.action !== 'replace';

@@ -1,6 +1,6 @@
 /**
  * `slz review`: plan review for pull requests. Two inputs (a plan JSON, or two synthesized trees),
- * one normalized model (model.ts), one set of risk rules (rules.ts), three renderings.
+ * one normalized model (model.ts), one set of risk rules (rules/, one per file), three renderings.
  * No cdktf here: this reads JSON only.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -9,12 +9,13 @@ import { complianceDelta } from './compliance-delta';
 import { diffSynthSets } from './config-diff';
 import { levelRank, type Change, type OutputChange, type Review, type ReviewSource, type Risk } from './model';
 import { normalizePlan, readPlanDocument, ReviewInputError } from './plan';
-import { levelOf, ruleOrder } from './rules';
+import { levelOf, OUTPUT_RULE, ruleOrder } from './rules';
 import { chooseStack, loadSynth, placeChange, type SynthSet } from './stacks';
-import { at, str } from './values';
+import { TENANT_LABEL } from '../synthesized/kubernetes/namespace';
+import { literal, valueAt } from '../synthesized/values';
 
 export * from './model';
-export { RULES, RULE_BY_ID, type RuleMeta } from './rules';
+export { RULES, RULE_BY_ID, type ReviewRule, type RuleMeta } from './rules';
 export { ReviewInputError } from './plan';
 export { renderMarkdown, MARKDOWN_LIMIT, REVIEW_MARKER } from './render-markdown';
 export { renderJson, REVIEW_SCHEMA_VERSION, REVIEW_JSON_SCHEMA } from './render-json';
@@ -63,7 +64,7 @@ export function reviewPlans(planPath: string, synthDir?: string): Review {
     sources.push({ kind: 'plan', path: file, formatVersion: doc.formatVersion, ...(doc.terraformVersion ? { tool: `terraform_version ${doc.terraformVersion}` } : {}), ...(stack ? { stack: stack.name } : fallbackStack ? { stack: fallbackStack } : {}) });
     const tenants = new Map<string, string>();
     const n = normalizePlan(doc, `plan#${i}`, levelOf, (e) => {
-      const label = str(at(e.after ?? e.before, 'metadata', 'labels', 'sovereign.slz.dev/tenant'));
+      const label = literal(valueAt(e.after ?? e.before, 'metadata', 'labels', TENANT_LABEL));
       if (label) tenants.set(e.change.id, label);
     });
     for (const c of [...n.changes, ...n.drift]) {
@@ -78,7 +79,7 @@ export function reviewPlans(planPath: string, synthDir?: string): Review {
     drift.push(...n.drift);
     outputs.push(...n.outputs.map((o) => ({ ...o, ...(stack ? { stack: stack.name } : fallbackStack ? { stack: fallbackStack } : {}) })));
     for (const name of n.unmaskedOutputs) {
-      risks.push({ ruleId: 'RV-OUTPUT-UNMASKED', level: levelOf('RV-OUTPUT-UNMASKED'), reason: `Output "${name}" was sensitive and no longer is: Terraform will print its value in logs.`, address: `output.${name}`, file, ...(stack ? { stack: stack.name } : {}) });
+      for (const reason of OUTPUT_RULE.check(name)) risks.push({ ruleId: OUTPUT_RULE.id, level: OUTPUT_RULE.level, reason, address: `output.${name}`, file, ...(stack ? { stack: stack.name } : {}) });
     }
   });
   if (synth) sources.push({ kind: 'synth', path: synth.dir });

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { constructPathOf, readSynthDir, SynthReadError, type SynthStack, type TerraformJson } from '../synthesized';
+import { constructPathOf, isExpression, readSynthDir, SynthReadError, type SynthStack, type TerraformJson } from '../synthesized';
 import { readContextFile, type SynthContextFile } from '../synthesized/context';
 import type { Change } from './model';
 import { ReviewInputError } from './plan';
@@ -110,7 +110,7 @@ function lookup(stack: SynthStack, change: Pick<Change, 'type' | 'name' | 'mode'
 function stringLeaves(v: unknown, out: Set<string>, depth = 0): void {
   if (depth > 32) return;
   if (typeof v === 'string') {
-    if (!v.includes('${') && v.length < 300) out.add(v);
+    if (!isExpression(v) && v.length < 300) out.add(v);
   } else if (Array.isArray(v)) for (const x of v) stringLeaves(x, out, depth + 1);
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (k !== '//') stringLeaves(x, out, depth + 1);
 }

@@ -8,6 +8,7 @@
  * trees, so a secret cannot reach a report.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { isExpression } from '../synthesized/values';
 import type { AttrDiff, AttrValue } from './model';
 
 /** A sensitive leaf. `fingerprint` (salted per process, never rendered) only tells whether it changed. */
@@ -104,7 +105,7 @@ export function maskValue(value: unknown, sensA: unknown, sensB: unknown, unknow
 
 /** Turns a synthesized body into a tree: `${…}` strings become references. */
 export function refTree(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.includes('${') ? new RefValue(value) : value;
+  if (typeof value === 'string') return isExpression(value) ? new RefValue(value) : value;
   if (depth > MAX_DEPTH) return UNKNOWN;
   if (Array.isArray(value)) return value.map((v) => refTree(v, depth + 1));
   if (value !== null && typeof value === 'object') {
@@ -284,61 +285,6 @@ export function diffTrees(before: unknown, after: unknown, forces: readonly stri
   };
   walk(before, after, '', 0);
   return { attrs, omitted };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading trees (shape-agnostic: a nested block is an object in cdk.tf.json, a list in plans)
-
-/** The value at a path of keys; single-item blocks given as lists are unwrapped on the way. */
-export function at(tree: unknown, ...keys: string[]): unknown {
-  let cur = tree;
-  for (const k of keys) {
-    if (Array.isArray(cur)) cur = cur[0];
-    if (!isPlainObject(cur)) return undefined;
-    cur = cur[k];
-  }
-  return cur;
-}
-
-/** A repeated block as a list, whichever shape it came in. */
-export function list(v: unknown): unknown[] {
-  if (Array.isArray(v)) return v;
-  if (v === undefined || v === null) return [];
-  return [v];
-}
-
-/** A list of strings (non-strings, including markers, are left out). */
-export function strings(v: unknown): string[] {
-  return list(v).filter((x): x is string => typeof x === 'string');
-}
-
-export function str(v: unknown): string | undefined {
-  if (Array.isArray(v) && v.length === 1) v = v[0];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function num(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return undefined;
-}
-
-export function bool(v: unknown): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  return undefined;
-}
-
-/** Whether a selector block selects everything (no labels, no expressions). */
-export function emptySelector(v: unknown): boolean {
-  if (v === undefined || v === null) return false;
-  const sel = Array.isArray(v) ? (v.length === 0 ? {} : v[0]) : v;
-  if (!isPlainObject(sel)) return false;
-  const labels = at(sel, 'match_labels') ?? at(sel, 'matchLabels');
-  const exprs = at(sel, 'match_expressions') ?? at(sel, 'matchExpressions');
-  const noLabels = labels === undefined || labels === null || (isPlainObject(labels) && Object.keys(labels).length === 0);
-  return noLabels && list(exprs).length === 0;
 }
 
 /** Canonical JSON of a tree for set comparisons (markers by kind). */

@@ -3,10 +3,10 @@
  * at the stack's `cdk.tf.json` relative to `SYNTHDIR` plus the construct path as a logical
  * location, stable `partialFingerprints`, and accepted suppressions as `external` suppressions.
  */
-import { parsePath } from '../attributes';
 import { formatControl } from '../controls';
 import type { Finding, Level } from '../types';
 import type { ComplianceReport, ReportRule } from './model';
+import { parsePath } from '../../synthesized/values';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_URI_BASE = 'SYNTHDIR';

@@ -1,23 +1,9 @@
-import ipaddr from 'ipaddr.js';
-import { block, blocks } from '../../../synthesized';
+import { cidrContains } from '../../../landing-zone/net';
+import { peerCidr, policyRules, specOf } from '../../../synthesized/kubernetes/network-policy';
+import { NETWORK_POLICY_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringList } from '../../../synthesized/values';
 import type { Outcome, ResourceRule } from '../../types';
-import { fail, literal, NETWORK_POLICY_TYPES, pass, stringList, unknown, workloadLabel } from './_shared';
-
-type Parsed = { readonly kind: 'ipv4' | 'ipv6'; readonly addr: ipaddr.IPv4 | ipaddr.IPv6; readonly prefix: number };
-
-function parse(text: string): Parsed | undefined {
-  try {
-    const [addr, prefix] = ipaddr.parseCIDR(text.trim());
-    return { kind: addr.kind(), addr, prefix };
-  } catch {
-    return undefined;
-  }
-}
-
-function inside(inner: Parsed, outer: Parsed): boolean {
-  if (inner.kind !== outer.kind || inner.prefix < outer.prefix) return false;
-  return inner.addr.match([outer.addr, outer.prefix] as [ipaddr.IPv4, number] & [ipaddr.IPv6, number]);
-}
+import { fail, pass, unknown, workloadLabel } from './_shared';
 
 export const rule: ResourceRule = {
   id: 'KT-NP1',
@@ -39,46 +25,45 @@ export const rule: ResourceRule = {
     { framework: 'BSI-C5', id: 'COS-06' },
   ],
   check(resource, ctx) {
-    const spec = block(resource.body.spec);
-    if (!spec) return pass;
+    if (!specOf(resource.body)) return pass;
     const subject = workloadLabel(resource);
-    const inCountry = ctx.landingZone?.inCountryCidrs.map((c) => ({ text: c, parsed: parse(c) }));
+    const inCountry = ctx.landingZone?.inCountryCidrs.map((c) => ({ text: c, parsed: peerCidr(c) }));
     const outcomes: Outcome[] = [];
-    const visit = (dir: 'ingress' | 'egress', peersKey: 'from' | 'to') => {
-      blocks(spec[dir]).forEach((r, i) => {
-        blocks(r[peersKey]).forEach((peer, j) => {
-          const ipb = block(peer.ip_block);
-          if (!ipb) return;
-          const attr = `spec.${dir}[${i}].${peersKey}[${j}].ip_block.cidr`;
+    const visit = (dir: 'ingress' | 'egress') => {
+      for (const r of policyRules(resource.body, dir)) {
+        for (const peer of r.peers) {
+          const ipb = peer.ipBlock;
+          if (!ipb) continue;
+          const attr = `${peer.attribute}.ip_block.cidr`;
           const cidr = literal(ipb.cidr);
           if (cidr === undefined) {
             outcomes.push(unknown(`${subject}: ${attr} is ${String(ipb.cidr)}, known only at plan time`, attr));
-            return;
+            continue;
           }
-          const p = parse(cidr);
+          const p = peerCidr(cidr);
           if (!p) {
             outcomes.push(fail(`${subject}: ${attr} "${cidr}" is not a valid CIDR`, attr));
-            return;
+            continue;
           }
           const except = stringList(ipb.except);
           const direction = dir === 'egress' ? 'egress to' : 'ingress from';
           if (p.prefix === 0 && except.items.length === 0 && !except.unresolved) {
             outcomes.push(fail(`${subject}: ${attr} "${cidr}" allows ${direction} every address (no except)`, attr));
-            return;
+            continue;
           }
           if (inCountry) {
-            const ok = inCountry.some((c) => c.parsed !== undefined && inside(p, c.parsed));
+            const ok = inCountry.some((c) => c.parsed !== undefined && cidrContains(c.parsed, p));
             if (!ok) {
               outcomes.push(fail(`${subject}: ${attr} "${cidr}" allows ${direction} addresses outside the in-country CIDRs (${inCountry.map((c) => c.text).join(', ') || 'none declared'})`, attr));
-              return;
+              continue;
             }
           }
           if (p.prefix === 0 && except.unresolved) outcomes.push(unknown(`${subject}: ${attr} "${cidr}" has an except list known only at plan time`, attr));
-        });
-      });
+        }
+      }
     };
-    visit('ingress', 'from');
-    visit('egress', 'to');
+    visit('ingress');
+    visit('egress');
     return outcomes.length > 0 ? outcomes : pass;
   },
 };

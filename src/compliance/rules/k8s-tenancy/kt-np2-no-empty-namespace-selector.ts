@@ -1,6 +1,8 @@
-import { block, blocks } from '../../../synthesized';
+import { policyRules, specOf } from '../../../synthesized/kubernetes/network-policy';
 import type { Outcome, ResourceRule } from '../../types';
-import { fail, NETWORK_POLICY_TYPES, pass, selectorIsEmpty, unknown, workloadLabel } from './_shared';
+import { fail, pass, unknown, workloadLabel } from './_shared';
+import { NETWORK_POLICY_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { selectorIsEmpty } from '../../../synthesized/kubernetes/selector';
 
 export const rule: ResourceRule = {
   id: 'KT-NP2',
@@ -16,25 +18,20 @@ export const rule: ResourceRule = {
   fix: 'Give the namespace_selector match_labels (e.g. kubernetes.io/metadata.name = "<namespace>"), or remove it to mean the policy\'s own namespace.',
   controls: [{ framework: 'NSA-CISA', id: 'Network separation' }],
   check(resource) {
-    const spec = block(resource.body.spec);
-    if (!spec) return pass;
+    if (!specOf(resource.body)) return pass;
     const subject = workloadLabel(resource);
     const outcomes: Outcome[] = [];
-    for (const [dir, peersKey] of [
-      ['ingress', 'from'],
-      ['egress', 'to'],
-    ] as const) {
-      blocks(spec[dir]).forEach((r, i) => {
-        blocks(r[peersKey]).forEach((peer, j) => {
-          if (peer.namespace_selector === undefined || peer.namespace_selector === null) return;
-          // Plan JSON renders an absent block as [].
-          if (Array.isArray(peer.namespace_selector) && peer.namespace_selector.length === 0) return;
-          const attr = `spec.${dir}[${i}].${peersKey}[${j}].namespace_selector`;
-          const empty = selectorIsEmpty(peer.namespace_selector);
+    for (const dir of ['ingress', 'egress'] as const) {
+      for (const r of policyRules(resource.body, dir)) {
+        for (const peer of r.peers) {
+          // Absent, or rendered as [] by plan JSON: "this namespace", nothing to flag.
+          if (peer.namespaceSelector === undefined) continue;
+          const attr = `${peer.attribute}.namespace_selector`;
+          const empty = selectorIsEmpty(peer.namespaceSelector);
           if (empty === true) outcomes.push(fail(`${subject}: ${attr} is present but empty, so it selects every namespace of the cluster`, attr));
           else if (empty === 'unresolved') outcomes.push(unknown(`${subject}: ${attr} is known only at plan time`, attr));
-        });
-      });
+        }
+      }
     }
     return outcomes.length > 0 ? outcomes : pass;
   },

@@ -1,6 +1,10 @@
-import { block, blocks, type ResourceRef } from '../../../synthesized';
+import { block, type ResourceRef } from '../../../synthesized';
 import type { StackRule } from '../../types';
-import { denyCoverage, literal, namespacesOf, NETWORK_POLICY_TYPES, notApplicable, pass, resourcesInNamespace, selectorIsEmpty, selectorMatches, stringList, unknown, fail } from './_shared';
+import { namespacesOf, notApplicable, pass, resourcesInNamespace, unknown, fail } from './_shared';
+import { denyCoverage, policyRules, specOf } from '../../../synthesized/kubernetes/network-policy';
+import { NETWORK_POLICY_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { selectorIsEmpty, selectorMatches } from '../../../synthesized/kubernetes/selector';
+import { literal, stringList } from '../../../synthesized/values';
 
 const DNS_PORT_NAMES = ['dns', 'dns-tcp', 'dns-udp'];
 const KUBE_SYSTEM_LABELS = { 'kubernetes.io/metadata.name': 'kube-system' };
@@ -8,21 +12,20 @@ const KUBE_SYSTEM_LABELS = { 'kubernetes.io/metadata.name': 'kube-system' };
 /** Protocols (UDP/TCP) on which one egress rule allows port 53 to a DNS-like destination. */
 function dnsProtocols(policy: ResourceRef): Set<string> {
   const out = new Set<string>();
-  const spec = block(policy.body.spec);
+  const spec = specOf(policy.body);
   if (!spec || selectorIsEmpty(spec.pod_selector) !== true) return out;
   if (!stringList(spec.policy_types).items.includes('Egress')) return out;
-  for (const r of blocks(spec.egress)) {
-    const peers = blocks(r.to);
+  for (const r of policyRules(policy.body, 'egress')) {
+    const peers = r.peers.filter((p) => !p.unresolved);
     // No peers = every destination; otherwise kube-system (by namespace selector) or an ip_block (NodeLocal DNS).
-    const destOk = peers.length === 0 || peers.some((p) => block(p.ip_block) !== undefined || (block(p.namespace_selector) !== undefined && selectorMatches(p.namespace_selector, KUBE_SYSTEM_LABELS) === 'yes'));
+    const destOk = peers.length === 0 || peers.some((p) => p.ipBlock !== undefined || (block(p.namespaceSelector) !== undefined && selectorMatches(p.namespaceSelector, KUBE_SYSTEM_LABELS) === 'yes'));
     if (!destOk) continue;
-    const ports = blocks(r.ports);
-    if (ports.length === 0) {
+    if (r.ports.length === 0) {
       out.add('UDP');
       out.add('TCP');
       continue;
     }
-    for (const p of ports) {
+    for (const p of r.ports) {
       const port = literal(p.port);
       const end = Number(literal(p.end_port));
       const protocol = literal(p.protocol) ?? 'TCP';

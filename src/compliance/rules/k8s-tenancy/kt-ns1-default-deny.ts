@@ -1,8 +1,12 @@
 import type { StackRule } from '../../types';
-import { denyCoverage, fail, literal, metadataOf, namespacesOf, NETWORK_POLICY_TYPES, pass, resourcesInNamespace, unknown } from './_shared';
+import { fail, namespacesOf, pass, resourcesInNamespace, unknown } from './_shared';
+import { metadataOf } from '../../../synthesized/kubernetes/namespace';
+import { denyCoverage } from '../../../synthesized/kubernetes/network-policy';
+import { NETWORK_POLICY_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal } from '../../../synthesized/values';
 
 // The default-deny logic (denyAll, denyCoverage) lives in _shared.ts: KT-NP3 and KT-PLT1 reuse it.
-export { denyAll, denyCoverage } from './_shared';
+export { denyAll, denyCoverage } from '../../../synthesized/kubernetes/network-policy';
 
 export const rule: StackRule = {
   id: 'KT-NS1',

@@ -1,7 +1,9 @@
 import type { ResourceRule } from '../../types';
-import { combine, isLogCollector, literal, metadataOf, NAMESPACE_TYPES, namespaceInfo, notApplicable, stringMap, unknown } from './_shared';
+import { combine, isLogCollector, notApplicable, unknown } from './_shared';
+import { metadataOf, namespaceInfo, POD_SECURITY_PREFIX } from '../../../synthesized/kubernetes/namespace';
+import { NAMESPACE_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringMap } from '../../../synthesized/values';
 
-const PSA = 'pod-security.kubernetes.io';
 
 export const rule: ResourceRule = {
   id: 'KT-NS2',
@@ -39,11 +41,11 @@ export const rule: ResourceRule = {
     const problems: string[] = [];
     const unknowns: string[] = [];
     const want = (key: string, value?: string) => {
-      const raw = map[`${PSA}/${key}`];
+      const raw = map[`${POD_SECURITY_PREFIX}/${key}`];
       const lit = literal(raw);
-      if (raw === undefined || raw === null || raw === '') problems.push(`${PSA}/${key} is not set`);
-      else if (lit === undefined) unknowns.push(`${PSA}/${key} is a reference`);
-      else if (value !== undefined && lit !== value) problems.push(`${PSA}/${key} is "${lit}", not "${value}"`);
+      if (raw === undefined || raw === null || raw === '') problems.push(`${POD_SECURITY_PREFIX}/${key} is not set`);
+      else if (lit === undefined) unknowns.push(`${POD_SECURITY_PREFIX}/${key} is a reference`);
+      else if (value !== undefined && lit !== value) problems.push(`${POD_SECURITY_PREFIX}/${key} is "${lit}", not "${value}"`);
     };
     want('enforce', 'restricted');
     want('enforce-version');

@@ -1,6 +1,9 @@
 import { block, blocks, isUnresolved, type ResourceRef } from '../../../synthesized';
 import type { StackRule } from '../../types';
-import { fail, literal, metadataOf, namespacesOf, pass, RESOURCE_QUOTA_TYPES, resourcesInNamespace, stringList, stringMap, unknown } from './_shared';
+import { fail, namespacesOf, pass, resourcesInNamespace, unknown } from './_shared';
+import { metadataOf } from '../../../synthesized/kubernetes/namespace';
+import { RESOURCE_QUOTA_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringList, stringMap } from '../../../synthesized/values';
 
 /** Required `spec.hard` keys, with the aliases Kubernetes accepts for them. */
 const REQUIRED: readonly (readonly [string, ...string[]])[] = [

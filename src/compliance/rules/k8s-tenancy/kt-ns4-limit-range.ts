@@ -1,6 +1,9 @@
 import { block, blocks, isUnresolved } from '../../../synthesized';
 import type { StackRule } from '../../types';
-import { fail, LIMIT_RANGE_TYPES, literal, metadataOf, namespacesOf, pass, resourcesInNamespace, stringMap, unknown } from './_shared';
+import { fail, namespacesOf, pass, resourcesInNamespace, unknown } from './_shared';
+import { metadataOf } from '../../../synthesized/kubernetes/namespace';
+import { LIMIT_RANGE_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringMap } from '../../../synthesized/values';
 
 const REQUIRED = ['default.cpu', 'default.memory', 'default_request.cpu', 'default_request.memory'] as const;
 

@@ -1,6 +1,9 @@
 import { block, type ResourceRef } from '../../../synthesized';
 import type { ResourceRule } from '../../types';
-import { combine, describe, literal, namespaceTarget, ofTypes, RESOURCE_QUOTA_TYPES, stringMap, unknown } from './_shared';
+import { combine, describe, ofTypes, unknown } from './_shared';
+import { namespaceTarget } from '../../../synthesized/kubernetes/namespace';
+import { RESOURCE_QUOTA_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringMap } from '../../../synthesized/values';
 
 const KEYS = ['services.loadbalancers', 'services.nodeports'] as const;
 

@@ -1,9 +1,7 @@
 import type { ResourceRule } from '../../types';
-import { describe, fail, MANIFEST_TYPE, NAMESPACED_TYPES, namespaceTarget, notApplicable, pass, RESERVED_NAMESPACES, unknown } from './_shared';
-
-function reserved(name: string): boolean {
-  return RESERVED_NAMESPACES.includes(name) || name.startsWith('kube-');
-}
+import { describe, fail, notApplicable, pass, unknown } from './_shared';
+import { isReservedNamespace, namespaceTarget } from '../../../synthesized/kubernetes/namespace';
+import { MANIFEST_TYPE, NAMESPACED_TYPES } from '../../../synthesized/kubernetes/resource-types';
 
 export const rule: ResourceRule = {
   id: 'KT-NS6',
@@ -31,11 +29,11 @@ export const rule: ResourceRule = {
         if (resource.type === MANIFEST_TYPE) return notApplicable;
         return fail(`${subject} has no metadata.namespace, so the provider creates it in "default"`, 'metadata.namespace');
       }
-      return reserved(t.name) ? fail(`${subject} is created in the system namespace "${t.name}"`, 'metadata.namespace') : pass;
+      return isReservedNamespace(t.name) ? fail(`${subject} is created in the system namespace "${t.name}"`, 'metadata.namespace') : pass;
     }
     if (t.kind === 'ref') {
       if (t.name === undefined) return unknown(`${subject}: its namespace ${t.address} has a name known only at plan time`, 'metadata.namespace');
-      return reserved(t.name) ? fail(`${subject} is created in the system namespace "${t.name}"`, 'metadata.namespace') : pass;
+      return isReservedNamespace(t.name) ? fail(`${subject} is created in the system namespace "${t.name}"`, 'metadata.namespace') : pass;
     }
     return unknown(`${subject}: metadata.namespace is ${t.expr}, known only at plan time`, 'metadata.namespace');
   },

@@ -1,5 +1,8 @@
 import type { ResourceRule } from '../../types';
-import { combine, COMPONENT_LABEL, LABEL_PREFIX, literal, metadataOf, NAMESPACE_TYPES, namespaceInfo, stringMap, TENANT_LABEL, unknown } from './_shared';
+import { combine, unknown } from './_shared';
+import { COMPONENT_LABEL, LABEL_PREFIX, metadataOf, namespaceInfo, TENANT_LABEL } from '../../../synthesized/kubernetes/namespace';
+import { NAMESPACE_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringMap } from '../../../synthesized/values';
 
 /** Required labels; owner may be given by any of the three. */
 const REQUIRED: readonly { readonly what: string; readonly keys: readonly string[] }[] = [

@@ -1,31 +1,13 @@
 import { block, blocks, isUnresolved, type ResourceRef } from '../../../synthesized';
 import type { Outcome, RuleContext, StackOutcome, StackRule } from '../../types';
-import {
-  boolOf,
-  COMPONENT_LABEL,
-  containersOf,
-  denyCoverage,
-  fail,
-  literal,
-  LOG_COLLECTOR_COMPONENT,
-  logCollectorClaim,
-  namespacesOf,
-  NETWORK_POLICY_TYPES,
-  notApplicable,
-  pass,
-  podSpecOf,
-  resourcesInNamespace,
-  stringList,
-  unknown,
-  workloadLabel,
-  WORKLOAD_TYPES,
-  type NamespaceInfo,
-  type PodSpecView,
-} from './_shared';
+import { fail, logCollectorClaim, namespacesOf, notApplicable, pass, resourcesInNamespace, unknown, workloadLabel } from './_shared';
+import { COMPONENT_LABEL, LOG_COLLECTOR_COMPONENT, POD_SECURITY_PREFIX, type NamespaceInfo } from '../../../synthesized/kubernetes/namespace';
+import { denyCoverage } from '../../../synthesized/kubernetes/network-policy';
+import { containersOf, podSpecOf, RESTRICTED_SECCOMP_TYPES, securityContextOf, type PodSpecView } from '../../../synthesized/kubernetes/pod-spec';
+import { NETWORK_POLICY_TYPES, WORKLOAD_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { boolOf, literal } from '../../../synthesized/values';
 
-const PSA = 'pod-security.kubernetes.io';
 const LOG_ROOT = '/var/log/';
-const SECCOMP_OK = ['RuntimeDefault', 'Localhost'];
 
 /**
  * Where an absolute host path really points, textually: `//` and `.` segments collapsed. A `..`
@@ -60,7 +42,7 @@ function namespaceChecks(ns: NamespaceInfo, ctx: RuleContext): Outcome[] {
   const out: Outcome[] = [];
   const labels = ns.labels ?? {};
   for (const mode of ['audit', 'warn'] as const) {
-    const key = `${PSA}/${mode}`;
+    const key = `${POD_SECURITY_PREFIX}/${mode}`;
     const attr = `metadata.labels["${key}"]`;
     const raw = labels[key];
     const lit = literal(raw);
@@ -145,7 +127,6 @@ function hostNamespaceChecks(pod: PodSpecView, subject: string): Outcome[] {
 /** Each container's security context: one outcome per setting that is wrong. */
 function containerChecks(pod: PodSpecView, subject: string): Outcome[] {
   const out: Outcome[] = [];
-  const podSc = block(pod.spec.security_context) ?? {};
   if (opaqueList(pod.spec, 'container') || opaqueList(pod.spec, 'init_container')) {
     out.push(unknown(`${subject}: containers are generated at plan time; their security context cannot be checked`, `${pod.path}.container`));
   }
@@ -156,37 +137,33 @@ function containerChecks(pod: PodSpecView, subject: string): Outcome[] {
       out.push(unknown(`${who}: security_context is a reference`, scAttr));
       continue;
     }
-    const sc = block(c.container.security_context) ?? {};
-    const setting = (key: string, want: boolean, value: unknown, fallback?: { value: unknown }) => {
-      const own = value !== undefined && value !== null;
-      const v = own ? boolOf(value) : fallback ? boolOf(fallback.value) : undefined;
+    const sc = securityContextOf(pod, c);
+    const setting = (key: string, want: boolean, value: unknown, orPod = false) => {
+      const v = value !== undefined && value !== null ? boolOf(value) : undefined;
       const attr = `${scAttr}.${key}`;
       if (v === 'unresolved') out.push(unknown(`${who}: ${key} is known only at plan time`, attr));
-      else if (v !== want) out.push(fail(`${who}: ${key} is ${v === undefined ? 'not set' : String(v)}${fallback ? ' (container or pod)' : ''}, must be ${String(want)}`, attr));
+      else if (v !== want) out.push(fail(`${who}: ${key} is ${v === undefined ? 'not set' : String(v)}${orPod ? ' (container or pod)' : ''}, must be ${String(want)}`, attr));
     };
 
     const priv = boolOf(sc.privileged);
     if (priv === true) out.push(fail(`${who} is privileged`, `${scAttr}.privileged`));
     else if (priv === 'unresolved') out.push(unknown(`${who}: privileged is known only at plan time`, `${scAttr}.privileged`));
 
-    setting('run_as_non_root', true, sc.run_as_non_root, { value: podSc.run_as_non_root });
-    setting('read_only_root_filesystem', true, sc.read_only_root_filesystem);
-    setting('allow_privilege_escalation', false, sc.allow_privilege_escalation);
+    setting('run_as_non_root', true, sc.runAsNonRoot, true);
+    setting('read_only_root_filesystem', true, sc.readOnlyRootFilesystem);
+    setting('allow_privilege_escalation', false, sc.allowPrivilegeEscalation);
 
-    const caps = block(sc.capabilities);
-    const drop = stringList(caps?.drop);
-    const add = stringList(caps?.add);
-    if (!drop.items.some((d) => d.toUpperCase() === 'ALL')) {
-      if (drop.unresolved || isUnresolved(sc.capabilities)) out.push(unknown(`${who}: capabilities.drop is known only at plan time`, `${scAttr}.capabilities.drop`));
+    if (!sc.drop.items.some((d) => d.toUpperCase() === 'ALL')) {
+      if (sc.drop.unresolved || isUnresolved(sc.capabilities)) out.push(unknown(`${who}: capabilities.drop is known only at plan time`, `${scAttr}.capabilities.drop`));
       else out.push(fail(`${who}: capabilities.drop does not include "ALL"`, `${scAttr}.capabilities.drop`));
     }
-    if (add.items.length > 0) out.push(fail(`${who}: capabilities.add includes ${add.items.map((a) => `"${a}"`).join(', ')}; a log collector needs no capability`, `${scAttr}.capabilities.add`));
-    else if (add.unresolved) out.push(unknown(`${who}: capabilities.add is known only at plan time`, `${scAttr}.capabilities.add`));
+    if (sc.add.items.length > 0) out.push(fail(`${who}: capabilities.add includes ${sc.add.items.map((a) => `"${a}"`).join(', ')}; a log collector needs no capability`, `${scAttr}.capabilities.add`));
+    else if (sc.add.unresolved) out.push(unknown(`${who}: capabilities.add is known only at plan time`, `${scAttr}.capabilities.add`));
 
-    const seccompRaw = block(sc.seccomp_profile)?.type ?? block(podSc.seccomp_profile)?.type;
+    const seccompRaw = sc.seccompProfileType;
     const seccomp = literal(seccompRaw);
     if (seccomp === undefined && seccompRaw !== undefined && seccompRaw !== null) out.push(unknown(`${who}: seccomp_profile.type is known only at plan time`, `${scAttr}.seccomp_profile.type`));
-    else if (seccomp === undefined || !SECCOMP_OK.includes(seccomp)) {
+    else if (seccomp === undefined || !RESTRICTED_SECCOMP_TYPES.includes(seccomp)) {
       out.push(fail(`${who}: seccomp_profile.type is ${seccomp === undefined ? 'not set' : `"${seccomp}"`} (container or pod), not RuntimeDefault or Localhost`, `${scAttr}.seccomp_profile.type`));
     }
 

@@ -1,5 +1,6 @@
 import type { ResourceRule } from '../../types';
-import { checkRbacRules, quote, ROLE_TYPES } from './_shared';
+import { checkRbacRules, quote } from './_shared';
+import { ROLE_TYPES } from '../../../synthesized/kubernetes/resource-types';
 
 export const rule: ResourceRule = {
   id: 'KT-RB1',

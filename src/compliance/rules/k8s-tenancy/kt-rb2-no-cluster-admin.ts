@@ -1,24 +1,10 @@
 import { block } from '../../../synthesized';
 import type { Outcome, ResourceRule } from '../../types';
-import {
-  BINDING_TYPES,
-  CLUSTER_ROLE_BINDING_TYPES,
-  clusterOf,
-  describe,
-  fail,
-  literal,
-  metadataOf,
-  NAMESPACE_TYPES,
-  namespaceInfo,
-  namespaceNamed,
-  pass,
-  referenced,
-  resolveName,
-  stringMap,
-  subjectsOf,
-  TENANT_LABEL,
-  unknown,
-} from './_shared';
+import { describe, fail, namespaceNamed, pass, subjectsOf, unknown } from './_shared';
+import { clusterOf } from '../../../synthesized/kubernetes/cluster';
+import { metadataOf, namespaceInfo, referencedObject, resolveName, TENANT_LABEL } from '../../../synthesized/kubernetes/namespace';
+import { BINDING_TYPES, CLUSTER_ROLE_BINDING_TYPES, NAMESPACE_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringMap } from '../../../synthesized/values';
 
 /** The built-in ClusterRole limited to TokenReview and SubjectAccessReview creation. */
 const AUTH_DELEGATOR = 'system:auth-delegator';
@@ -59,7 +45,7 @@ export const rule: ResourceRule = {
       if (tenantLabel !== undefined) outcomes.push(fail(`${subject} is a ClusterRoleBinding created for tenant "${tenantLabel}" (label ${TENANT_LABEL})`, 'metadata.labels'));
       for (const s of subjectsOf(resource)) {
         if (s.kind !== 'ServiceAccount') continue;
-        const ref = referenced(resource.stack, s.namespace);
+        const ref = referencedObject(resource.stack, s.namespace);
         const ns =
           ref && NAMESPACE_TYPES.includes(ref.target.type)
             ? namespaceInfo(ref.target)

@@ -1,5 +1,7 @@
 import type { ResourceRule } from '../../types';
-import { checkRbacRules, grants, ROLE_TYPES } from './_shared';
+import { checkRbacRules } from './_shared';
+import { grants } from '../../../synthesized/kubernetes/rbac';
+import { ROLE_TYPES } from '../../../synthesized/kubernetes/resource-types';
 
 export const rule: ResourceRule = {
   id: 'KT-RB4',

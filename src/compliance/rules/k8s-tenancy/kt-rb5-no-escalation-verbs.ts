@@ -1,5 +1,7 @@
 import type { ResourceRule } from '../../types';
-import { checkRbacRules, grants, quote, ROLE_TYPES } from './_shared';
+import { checkRbacRules, quote } from './_shared';
+import { grants } from '../../../synthesized/kubernetes/rbac';
+import { ROLE_TYPES } from '../../../synthesized/kubernetes/resource-types';
 
 const DANGEROUS = ['bind', 'escalate', 'impersonate'];
 

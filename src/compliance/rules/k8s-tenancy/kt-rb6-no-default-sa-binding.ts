@@ -1,5 +1,7 @@
 import type { Outcome, ResourceRule } from '../../types';
-import { BINDING_TYPES, describe, fail, literal, pass, subjectsOf, unknown } from './_shared';
+import { describe, fail, pass, subjectsOf, unknown } from './_shared';
+import { BINDING_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'KT-RB6',

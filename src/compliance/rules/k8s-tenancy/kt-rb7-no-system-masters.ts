@@ -1,5 +1,6 @@
 import type { Outcome, ResourceRule } from '../../types';
-import { BINDING_TYPES, describe, fail, pass, subjectsOf, unknown } from './_shared';
+import { describe, fail, pass, subjectsOf, unknown } from './_shared';
+import { BINDING_TYPES } from '../../../synthesized/kubernetes/resource-types';
 
 export const rule: ResourceRule = {
   id: 'KT-RB7',

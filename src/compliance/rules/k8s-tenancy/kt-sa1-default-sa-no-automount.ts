@@ -1,5 +1,7 @@
 import type { StackRule } from '../../types';
-import { boolOf, DEFAULT_SA_TYPES, fail, namespacesOf, pass, resourcesInNamespace, unknown } from './_shared';
+import { fail, namespacesOf, pass, resourcesInNamespace, unknown } from './_shared';
+import { DEFAULT_SA_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { boolOf } from '../../../synthesized/values';
 
 export const rule: StackRule = {
   id: 'KT-SA1',

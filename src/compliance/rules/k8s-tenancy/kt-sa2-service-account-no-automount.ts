@@ -1,5 +1,7 @@
 import type { ResourceRule } from '../../types';
-import { boolOf, describe, fail, pass, SERVICE_ACCOUNT_TYPES, unknown, workloadLabel } from './_shared';
+import { describe, fail, pass, unknown, workloadLabel } from './_shared';
+import { SERVICE_ACCOUNT_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { boolOf } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'KT-SA2',

@@ -1,6 +1,8 @@
 import { isUnresolved } from '../../../synthesized';
 import type { ResourceRule } from '../../types';
-import { fail, pass, SECRET_TYPES, stringMap, workloadLabel } from './_shared';
+import { fail, pass, workloadLabel } from './_shared';
+import { SECRET_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { stringMap } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'KT-SEC1',

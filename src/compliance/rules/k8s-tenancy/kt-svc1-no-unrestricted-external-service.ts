@@ -1,6 +1,8 @@
 import { block } from '../../../synthesized';
 import type { ResourceRule } from '../../types';
-import { fail, literal, pass, SERVICE_TYPES, stringList, unknown, workloadLabel } from './_shared';
+import { fail, pass, unknown, workloadLabel } from './_shared';
+import { SERVICE_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { literal, stringList } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'KT-SVC1',

@@ -1,6 +1,11 @@
 import { block, blocks, isUnresolved } from '../../../synthesized';
 import type { StackRule } from '../../types';
-import { admissionObjects, fail, namespacesOf, notApplicable, pass, pick, resolveName, sameCluster, selectorMatches, stringList, unknown, type AdmissionObject, type NamespaceInfo } from './_shared';
+import { admissionObjects, fail, namespacesOf, notApplicable, pass, unknown } from './_shared';
+import type { AdmissionObject } from '../../../synthesized/kubernetes/admission';
+import { sameCluster } from '../../../synthesized/kubernetes/cluster';
+import { type NamespaceInfo, resolveName } from '../../../synthesized/kubernetes/namespace';
+import { selectorMatches } from '../../../synthesized/kubernetes/selector';
+import { pick, stringList } from '../../../synthesized/values';
 
 const REGION_KEY = 'topology.kubernetes.io/region';
 

@@ -1,5 +1,8 @@
-import { MANIFEST_TYPE, TYPED_VAP_TYPE, admissionObject, fail, literal, notApplicable, pass, pick, stringList, unknown } from './_shared';
+import { fail, notApplicable, pass, unknown } from './_shared';
 import type { ResourceRule } from '../../types';
+import { admissionObject } from '../../../synthesized/kubernetes/admission';
+import { MANIFEST_TYPE, TYPED_VAP_TYPE } from '../../../synthesized/kubernetes/resource-types';
+import { literal, pick, stringList } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'KT-VAP2',

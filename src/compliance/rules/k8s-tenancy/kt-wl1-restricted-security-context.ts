@@ -1,8 +1,8 @@
-import { block } from '../../../synthesized';
 import type { Outcome, ResourceRule } from '../../types';
-import { boolOf, containersOf, fail, literal, notApplicable, pass, podSpecOf, stringList, unknown, workloadLabel, WORKLOAD_TYPES } from './_shared';
-
-const SECCOMP_OK = ['RuntimeDefault', 'Localhost'];
+import { fail, notApplicable, pass, unknown, workloadLabel } from './_shared';
+import { containersOf, podSpecOf, RESTRICTED_SECCOMP_TYPES, securityContextOf } from '../../../synthesized/kubernetes/pod-spec';
+import { WORKLOAD_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { boolOf, literal } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'KT-WL1',
@@ -35,36 +35,31 @@ export const rule: ResourceRule = {
   check(resource) {
     const pod = podSpecOf(resource);
     if (!pod) return notApplicable;
-    const podSc = block(pod.spec.security_context) ?? {};
     const outcomes: Outcome[] = [];
     for (const c of containersOf(pod)) {
-      const sc = block(c.container.security_context) ?? {};
+      const sc = securityContextOf(pod, c);
       const problems: string[] = [];
       const unknowns: string[] = [];
 
-      const nonRoot = sc.run_as_non_root !== undefined && sc.run_as_non_root !== null ? boolOf(sc.run_as_non_root) : boolOf(podSc.run_as_non_root);
+      const nonRoot = boolOf(sc.runAsNonRoot);
       if (nonRoot === 'unresolved') unknowns.push('run_as_non_root is a reference');
       else if (nonRoot !== true) problems.push('run_as_non_root is not true (container or pod)');
 
-      const ape = boolOf(sc.allow_privilege_escalation);
+      const ape = boolOf(sc.allowPrivilegeEscalation);
       if (ape === 'unresolved') unknowns.push('allow_privilege_escalation is a reference');
       else if (ape !== false) problems.push(`allow_privilege_escalation is ${ape === true ? 'true' : 'not set (defaults to true)'}`);
 
-      const caps = block(sc.capabilities);
-      const drop = stringList(caps?.drop);
-      const add = stringList(caps?.add);
-      if (!drop.items.some((d) => d.toUpperCase() === 'ALL')) {
-        if (drop.unresolved) unknowns.push('capabilities.drop is a reference');
+      if (!sc.drop.items.some((d) => d.toUpperCase() === 'ALL')) {
+        if (sc.drop.unresolved) unknowns.push('capabilities.drop is a reference');
         else problems.push('capabilities.drop does not include "ALL"');
       }
-      const extra = add.items.filter((a) => a.toUpperCase() !== 'NET_BIND_SERVICE');
+      const extra = sc.add.items.filter((a) => a.toUpperCase() !== 'NET_BIND_SERVICE');
       if (extra.length > 0) problems.push(`capabilities.add includes ${extra.map((a) => `"${a}"`).join(', ')}`);
-      else if (add.unresolved) unknowns.push('capabilities.add is a reference');
+      else if (sc.add.unresolved) unknowns.push('capabilities.add is a reference');
 
-      const seccompRaw = block(sc.seccomp_profile)?.type ?? block(podSc.seccomp_profile)?.type;
-      const seccomp = literal(seccompRaw);
-      if (seccomp === undefined && seccompRaw !== undefined && seccompRaw !== null) unknowns.push('seccomp_profile.type is a reference');
-      else if (seccomp === undefined || !SECCOMP_OK.includes(seccomp)) problems.push(`seccomp_profile.type is ${seccomp === undefined ? 'not set' : `"${seccomp}"`} (container or pod), not RuntimeDefault or Localhost`);
+      const seccomp = literal(sc.seccompProfileType);
+      if (seccomp === undefined && sc.seccompProfileType !== undefined && sc.seccompProfileType !== null) unknowns.push('seccomp_profile.type is a reference');
+      else if (seccomp === undefined || !RESTRICTED_SECCOMP_TYPES.includes(seccomp)) problems.push(`seccomp_profile.type is ${seccomp === undefined ? 'not set' : `"${seccomp}"`} (container or pod), not RuntimeDefault or Localhost`);
 
       const subject = `${workloadLabel(resource)}, ${c.label}`;
       if (problems.length > 0) outcomes.push(fail(`${subject}: ${problems.join('; ')}`, `${c.attribute}.security_context`));

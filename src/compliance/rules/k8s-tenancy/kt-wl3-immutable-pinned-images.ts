@@ -1,6 +1,9 @@
 import { block } from '../../../synthesized';
 import type { Outcome, ResourceRule } from '../../types';
-import { boolOf, containersOf, fail, literal, notApplicable, pass, podSpecOf, unknown, workloadLabel, WORKLOAD_TYPES } from './_shared';
+import { fail, notApplicable, pass, unknown, workloadLabel } from './_shared';
+import { containersOf, podSpecOf } from '../../../synthesized/kubernetes/pod-spec';
+import { WORKLOAD_TYPES } from '../../../synthesized/kubernetes/resource-types';
+import { boolOf, literal } from '../../../synthesized/values';
 
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
 

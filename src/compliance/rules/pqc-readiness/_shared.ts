@@ -4,17 +4,10 @@
  * a finding and the inventory never disagree about an algorithm. Rules do not know a region's
  * Vault dialect; the classification does not depend on it (both spellings are recognised).
  */
-import {
-  classifyCryptoResource,
-  defaultCryptoPolicy,
-  formatDeadline,
-  type AlgorithmUse,
-  type CryptoPolicy,
-  type CryptoResourceClassification,
-  type DatedAlgorithmRule,
-} from '../../../jurisdictions';
+import { defaultCryptoPolicy, formatDeadline, type AlgorithmUse, type CryptoPolicy, type DatedAlgorithmRule } from '../../../jurisdictions';
 import { notApplicable, unknown } from '../../attributes';
 import type { Outcome, ResourceRef, RuleContext } from '../../types';
+import { classifyCryptoResource, type CryptoResourceClassification } from '../../../synthesized/vault/crypto-resource';
 
 export type Mapped = Extract<CryptoResourceClassification, { kind: 'mapped' }>;
 

@@ -1,9 +1,10 @@
 /** PQ-1: no key relies on a quantum-vulnerable (Shor-breakable) algorithm alone. */
-import { deadlinesFor, KEY_ALGORITHM_RESOURCE_TYPES, recommendedPqTarget } from '../../../jurisdictions';
+import { deadlinesFor, recommendedPqTarget } from '../../../jurisdictions';
 import { fail, pass } from '../../attributes';
 import { ir8547 } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
 import { algorithmAttribute, classified, deadlineText, policyName, policyOf, standalone, usageOf } from './_shared';
+import { KEY_ALGORITHM_RESOURCE_TYPES } from '../../../synthesized/vault/crypto-resource';
 
 export const rule: ResourceRule = {
   id: 'PQ-1',

@@ -1,9 +1,10 @@
 /** PQ-2: no quantum-vulnerable key gives only 112-bit classical security (deprecated after 2030). */
-import { deadlinesFor, formatDeadline, KEY_ALGORITHM_RESOURCE_TYPES } from '../../../jurisdictions';
+import { deadlinesFor, formatDeadline } from '../../../jurisdictions';
 import { fail, pass } from '../../attributes';
 import { ir8547, sp80057 } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
 import { classified, policyName, policyOf, standalone } from './_shared';
+import { KEY_ALGORITHM_RESOURCE_TYPES } from '../../../synthesized/vault/crypto-resource';
 
 export const rule: ResourceRule = {
   id: 'PQ-2',

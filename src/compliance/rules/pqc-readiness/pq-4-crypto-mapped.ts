@@ -1,8 +1,8 @@
 /** PQ-4: every crypto-bearing resource maps to a CBOM component with a known algorithm. */
-import { classifyCryptoResource, CRYPTO_RESOURCE_TYPES } from '../../../jurisdictions';
 import { fail, notApplicable, pass, unknown } from '../../attributes';
 import { nist } from '../../controls';
 import type { ResourceRule } from '../../types';
+import { classifyCryptoResource, CRYPTO_RESOURCE_TYPES } from '../../../synthesized/vault/crypto-resource';
 
 export const rule: ResourceRule = {
   id: 'PQ-4',

@@ -1,9 +1,10 @@
 /** PQ-5: every key algorithm is allowed by the jurisdiction's crypto policy on the check date. */
-import { evaluateAlgorithm, KEY_ALGORITHM_RESOURCE_TYPES, recommendedPqTarget } from '../../../jurisdictions';
+import { evaluateAlgorithm, recommendedPqTarget } from '../../../jurisdictions';
 import { fail, pass, unknown } from '../../attributes';
 import { ir8547, jurisdiction, snc } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
 import { algorithmAttribute, classified, standalone, usageOf } from './_shared';
+import { KEY_ALGORITHM_RESOURCE_TYPES } from '../../../synthesized/vault/crypto-resource';
 
 export const rule: ResourceRule = {
   id: 'PQ-5',

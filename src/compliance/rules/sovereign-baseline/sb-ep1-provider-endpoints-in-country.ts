@@ -1,9 +1,10 @@
 /** SB-EP1: the Vault and Kubernetes API endpoints the providers talk to are in-country. */
-import { fail, pass, read, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { c5, jurisdiction, nccp, nist, snc } from '../../controls';
 import { judgeEndpoint, NO_CONTEXT_MESSAGE, technicalDataResidency } from '../../residency';
 import { providerBlocks } from '../../subjects';
 import type { StackOutcome, StackRule } from '../../types';
+import { read } from '../../../synthesized/values';
 
 /** Provider → the attribute holding its endpoint, and where it comes from when unset. */
 const ENDPOINTS: readonly { provider: string; path: readonly string[]; attribute: string; unset: string }[] = [

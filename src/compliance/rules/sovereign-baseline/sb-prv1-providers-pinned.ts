@@ -1,9 +1,10 @@
 /** SB-PRV1: every provider is fully qualified and pinned with a `~>` range. */
-import { fail, isExpression, pass } from '../../attributes';
+import { fail, pass } from '../../attributes';
 import { nist } from '../../controls';
 import { resourcesOf } from '../../../synthesized';
 import { stackLocation } from '../../subjects';
 import type { StackOutcome, StackRule } from '../../types';
+import { isExpression } from '../../../synthesized/values';
 
 /** `namespace/name` or `host/namespace/name`. */
 const QUALIFIED = /^([a-z0-9.-]+(:\d+)?\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*$/;

@@ -1,10 +1,11 @@
 /** SB-RES1: cloud provider blocks pin catalogued in-country regions. */
-import { fail, pass, readString, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { c5, jurisdiction, nist, snc } from '../../controls';
 import { findRegion, residencyRulesAt } from '../../../jurisdictions';
 import { NO_CONTEXT_MESSAGE } from '../../residency';
 import { providerBlocks } from '../../subjects';
 import type { StackOutcome, StackRule } from '../../types';
+import { readString } from '../../../synthesized/values';
 
 /** Terraform provider local names → catalogue provider ids and the attribute naming the region. */
 export const CLOUD_PROVIDERS: Readonly<Record<string, { id: string; attribute: string }>> = {

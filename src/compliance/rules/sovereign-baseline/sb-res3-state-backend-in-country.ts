@@ -1,11 +1,12 @@
 /** SB-RES3: the Terraform state backend keeps state in the country. */
-import { fail, isExpression, pass, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { backendPlace } from '../../backends';
 import { c5, jurisdiction, nccp, nist, snc } from '../../controls';
 import { findRegion } from '../../../jurisdictions';
 import { judgeEndpoint, NO_CONTEXT_MESSAGE, technicalDataResidency } from '../../residency';
 import { backendOf } from '../../subjects';
 import type { StackRule } from '../../types';
+import { isExpression } from '../../../synthesized/values';
 
 export const rule: StackRule = {
   id: 'SB-RES3',

@@ -1,8 +1,9 @@
 /** SB-RES4: Vault audit devices ship audit entries only to in-country sinks. */
-import { fail, notApplicable, pass, readString, unknown } from '../../attributes';
+import { fail, notApplicable, pass, unknown } from '../../attributes';
 import { c5, jurisdiction, nist, snc } from '../../controls';
 import { judgeEndpoint, resourceResidency } from '../../residency';
 import type { ResourceRule } from '../../types';
+import { readString } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'SB-RES4',

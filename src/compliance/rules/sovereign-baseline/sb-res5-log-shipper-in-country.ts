@@ -1,8 +1,9 @@
 /** SB-RES5: the log forwarder ships tenant logs only to in-country hosts. */
-import { fail, isExpression, notApplicable, pass, unknown } from '../../attributes';
+import { fail, notApplicable, pass, unknown } from '../../attributes';
 import { c5, jurisdiction, nist, snc } from '../../controls';
 import { judgeEndpoint, resourceResidency } from '../../residency';
 import type { Outcome, ResourceRule } from '../../types';
+import { isExpression } from '../../../synthesized/values';
 
 /** `Host` values of the `[OUTPUT]` sections of a Fluent Bit classic-format configuration. */
 export function fluentBitOutputHosts(conf: string): { name: string; host: string | undefined }[] {

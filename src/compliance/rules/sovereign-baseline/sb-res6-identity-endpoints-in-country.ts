@@ -1,8 +1,9 @@
 /** SB-RES6: identity providers and auth backends Vault trusts are in-country. */
-import { fail, pass, read, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { c5, jurisdiction, nist, snc } from '../../controls';
 import { judgeEndpoint, resourceResidency } from '../../residency';
 import type { Outcome, ResourceRule } from '../../types';
+import { read } from '../../../synthesized/values';
 
 const ENDPOINT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   vault_jwt_auth_backend: ['oidc_discovery_url', 'jwks_url', 'bound_issuer'],

@@ -1,5 +1,6 @@
 /** SB-SEC3: a secret goes to Vault through the write-only argument where the provider has one, so it never lands in state. */
-import { fail, pass, read } from '../../attributes';
+import { fail, pass } from '../../attributes';
+import { read } from '../../../synthesized/values';
 import { nist } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
 

@@ -1,9 +1,10 @@
 /** SB-ST2: state travels over verified TLS and is encrypted at rest where the backend supports it. */
-import { fail, isExpression, pass, readBool, readString, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { pgSslMode } from '../../backends';
 import { c5, nist } from '../../controls';
 import { backendOf } from '../../subjects';
 import type { Outcome, StackRule } from '../../types';
+import { isExpression, readBool, readString } from '../../../synthesized/values';
 
 function https(value: string | undefined, what: string, attribute: string, required: boolean): Outcome {
   if (value === undefined) return required ? unknown(`${what} is not set in the configuration`, attribute) : pass();

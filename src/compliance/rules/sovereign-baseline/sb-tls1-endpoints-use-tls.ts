@@ -1,8 +1,9 @@
 /** SB-TLS1: Vault, Kubernetes API and identity-provider endpoints are reached over TLS. */
-import { fail, isExpression, pass, read, stackResources, unknown } from '../../attributes';
+import { fail, pass, stackResources, unknown } from '../../attributes';
 import { c5, nist, snc } from '../../controls';
 import { providerBlocks } from '../../subjects';
 import type { Outcome, StackOutcome, StackRule } from '../../types';
+import { isExpression, read } from '../../../synthesized/values';
 
 function judge(value: unknown, what: string, attribute: string, schemeRequired: boolean): Outcome | undefined {
   if (value === undefined) return undefined;

@@ -1,7 +1,8 @@
 /** VC-AT1: Kubernetes auth roles bind exact service accounts with bounded, non-root tokens. */
-import { fail, pass, readNumber, readString, readStringList, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { nist, snc } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
+import { readNumber, readString, readStringList } from '../../../synthesized/values';
 
 /** Longest token lifetime a workload login may get (proposal): 24 hours. */
 export const MAX_WORKLOAD_TOKEN_SECONDS = 86400;

@@ -1,7 +1,8 @@
 /** VC-AU2: audit devices keep sensitive values HMAC'd (no raw logging). */
-import { fail, pass, readBool, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { c5, nist, snc } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
+import { readBool } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'VC-AU2',

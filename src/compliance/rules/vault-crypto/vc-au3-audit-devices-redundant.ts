@@ -1,8 +1,9 @@
 /** VC-AU3: each Vault server has two audit devices of different types, one forwarding off the host. */
-import { fail, pass, readString } from '../../attributes';
+import { fail, pass } from '../../attributes';
 import { c5, nist, snc } from '../../controls';
 import { auditByServerFirstUsedBy } from '../../vault-servers';
 import type { StackOutcome, StackRule } from '../../types';
+import { readString } from '../../../synthesized/values';
 
 const FORWARDING = new Set(['socket', 'syslog']);
 

@@ -1,7 +1,8 @@
 /** VC-MT1: mounts do not exempt sensitive request/response keys from audit HMAC. */
-import { fail, pass, readStringList, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { nist } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
+import { readStringList } from '../../../synthesized/values';
 
 /** Request/response fields that carry key material, plaintext or secrets. */
 export const SENSITIVE_AUDIT_KEYS = new Set([

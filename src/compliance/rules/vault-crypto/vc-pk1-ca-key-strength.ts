@@ -1,11 +1,11 @@
 /** VC-PK1: CA and certificate keys meet the size floor and the jurisdiction's crypto policy. */
-import { fail, pass, readNumber, readString, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { describePkiKey, evaluateAlgorithm, PKI_KEY_TYPES, type PkiKeyType } from '../../../jurisdictions';
+import { pkiKeyBits, pkiKeyType } from '../../../synthesized/vault/pki';
 import { ir8547, jurisdiction, nist, snc } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
+import { readNumber } from '../../../synthesized/values';
 
-/** Vault's defaults when key_bits is 0 or unset. */
-const DEFAULT_BITS: Readonly<Record<PkiKeyType, number>> = { rsa: 2048, ec: 256, ed25519: 0 };
 /** Floors without a landing-zone context (the sovereign profile of controls-and-rules.md §4). */
 const FLOOR: Readonly<Record<PkiKeyType, number>> = { rsa: 3072, ec: 384, ed25519: 0 };
 export const MIN_SIGNATURE_BITS = 384;
@@ -23,17 +23,19 @@ export const rule: ResourceRule = {
   resourceTypes: ['vault_pki_secret_backend_root_cert', 'vault_pki_secret_backend_intermediate_cert_request', 'vault_pki_secret_backend_key', 'vault_pki_secret_backend_role'],
   check(resource, ctx) {
     const out: Outcome[] = [];
-    const kt = readString(resource.body, 'key_type');
+    const kt = pkiKeyType(resource.body);
     if (kt.kind === 'unresolved') return unknown(`key_type is ${kt.expression}, known only at plan time`, 'key_type');
-    const keyType = kt.kind === 'value' ? kt.value : 'rsa';
-    if (keyType === 'any') return pass(); // VC-PK4 refuses it on roles
-    if (!(PKI_KEY_TYPES as readonly string[]).includes(keyType)) return fail(`key_type ${keyType} is not a PKI key type this tool can classify (${PKI_KEY_TYPES.join(', ')})`, 'key_type');
-    const type = keyType as PkiKeyType;
-    const kb = readNumber(resource.body, 'key_bits');
+    if (kt.kind === 'any') return pass(); // VC-PK4 refuses it on roles
+    if (kt.kind === 'unrecognised') {
+      const shown = typeof kt.value === 'string' || typeof kt.value === 'number' || typeof kt.value === 'boolean' ? String(kt.value) : JSON.stringify(kt.value);
+      return fail(`key_type ${shown} is not a PKI key type this tool can classify (${PKI_KEY_TYPES.join(', ')})`, 'key_type');
+    }
+    const type = kt.keyType;
+    const kb = pkiKeyBits(resource.body, type);
     if (kb.kind === 'unresolved') return unknown(`key_bits is ${kb.expression}, known only at plan time`, 'key_bits');
     if (kb.kind === 'invalid') return unknown(`key_bits is not a number (${JSON.stringify(kb.value)})`, 'key_bits');
-    const bits = kb.kind === 'value' && kb.value !== 0 ? kb.value : DEFAULT_BITS[type];
-    const shown = `${type} ${type === 'ed25519' ? '' : bits}`.trim() + (kb.kind === 'value' && kb.value !== 0 ? '' : ' (the default)');
+    const bits = kb.bits;
+    const shown = `${type} ${type === 'ed25519' ? '' : bits}`.trim() + (kb.defaulted ? ' (the default)' : '');
     const lz = ctx.landingZone;
     if (lz) {
       let verdict;
@@ -42,7 +44,7 @@ export const rule: ResourceRule = {
       } catch {
         return fail(`${shown} is not a valid ${type} key size`, 'key_bits');
       }
-      if (verdict.status === 'not-allowed' || verdict.status === 'disallowed') out.push(fail(`${shown}: ${verdict.reason}`, kb.kind === 'value' ? 'key_bits' : 'key_type'));
+      if (verdict.status === 'not-allowed' || verdict.status === 'disallowed') out.push(fail(`${shown}: ${verdict.reason}`, readNumber(resource.body, 'key_bits').kind === 'absent' ? 'key_type' : 'key_bits'));
     } else if (bits < FLOOR[type]) {
       out.push(fail(`${shown} is below the floor of ${FLOOR[type]} bits for ${type} keys`, 'key_bits'));
     }

@@ -1,7 +1,8 @@
 /** VC-PK2: CA private keys are generated inside Vault and never exported into state. */
-import { fail, pass, readString, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { nist, snc } from '../../controls';
 import type { ResourceRule } from '../../types';
+import { readString } from '../../../synthesized/values';
 
 const ALLOWED = new Set(['internal', 'kms', 'existing']);
 

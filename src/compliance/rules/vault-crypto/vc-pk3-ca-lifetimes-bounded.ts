@@ -1,7 +1,8 @@
 /** VC-PK3: CA lifetimes and path lengths are bounded, and intermediates are name-constrained. */
-import { durationSeconds, fail, formatSeconds, pass, read, readNumber, readStringList, unknown } from '../../attributes';
+import { fail, formatSeconds, pass, unknown } from '../../attributes';
 import { nist } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
+import { durationSeconds, read, readNumber, readStringList } from '../../../synthesized/values';
 
 /** Upper bounds (proposal): 10 years for a root, 5 for an intermediate. */
 export const MAX_ROOT_TTL_SECONDS = 87600 * 3600;

@@ -1,7 +1,8 @@
 /** VC-PK4: PKI roles issue only what they must. */
-import { durationSeconds, fail, formatSeconds, pass, read, readBool, readString, readStringList, unknown } from '../../attributes';
+import { fail, formatSeconds, pass, unknown } from '../../attributes';
 import { nist } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
+import { durationSeconds, read, readBool, readString, readStringList } from '../../../synthesized/values';
 
 /** Longest leaf lifetime allowed (proposal): 398 days, the public TLS baseline. */
 export const MAX_LEAF_TTL_SECONDS = 398 * 86400;

@@ -1,10 +1,11 @@
 /** VC-PL1: Vault policies grant no catch-all paths, no writes to sys/, and no sudo to workloads. */
-import { fail, pass, readString, stackResources, unknown } from '../../attributes';
+import { fail, pass, stackResources, unknown } from '../../attributes';
 import { memo } from '../../memo';
 import { nist } from '../../controls';
 import type { SynthStack } from '../../../synthesized';
-import { readVaultPolicy } from '../../vault-policy-hcl';
+import { readVaultPolicy } from '../../../synthesized/vault/policy';
 import type { Outcome, ResourceRule } from '../../types';
+import { readString } from '../../../synthesized/values';
 
 const WRITE = new Set(['create', 'update', 'patch', 'delete']);
 

@@ -1,7 +1,9 @@
 /** VC-TR1: transit keys can never leave Vault (not exportable, no plaintext backup). */
-import { fail, pass, readBool, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { c5, nist, snc } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
+import { EXPORT_FLAGS } from '../../../synthesized/vault/transit-key';
+import { readBool } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'VC-TR1',
@@ -16,14 +18,15 @@ export const rule: ResourceRule = {
   resourceTypes: ['vault_transit_secret_backend_key'],
   check(resource) {
     const out: Outcome[] = [];
-    for (const [attribute, what] of [
-      ['exportable', 'the key material can be exported in clear'],
-      ['allow_plaintext_backup', 'a plaintext backup of the key can be taken'],
-    ] as const) {
+    const what: Readonly<Record<(typeof EXPORT_FLAGS)[number], string>> = {
+      exportable: 'the key material can be exported in clear',
+      allow_plaintext_backup: 'a plaintext backup of the key can be taken',
+    };
+    for (const attribute of EXPORT_FLAGS) {
       const v = readBool(resource.body, attribute);
       if (v.kind === 'unresolved') out.push(unknown(`${attribute} is ${v.expression}, known only at plan time`, attribute));
       else if (v.kind === 'invalid') out.push(unknown(`${attribute} is not a boolean (${JSON.stringify(v.value)})`, attribute));
-      else if (v.kind === 'value' && v.value) out.push(fail(`${attribute} is true: ${what}, and Vault never allows turning it off again`, attribute));
+      else if (v.kind === 'value' && v.value) out.push(fail(`${attribute} is true: ${what[attribute]}, and Vault never allows turning it off again`, attribute));
     }
     return out.length ? out : pass();
   },

@@ -1,7 +1,8 @@
 /** VC-TR2: transit keys cannot be deleted by a plan. */
-import { fail, pass, readBool, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { c5, nist } from '../../controls';
 import type { ResourceRule } from '../../types';
+import { readBool } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'VC-TR2',

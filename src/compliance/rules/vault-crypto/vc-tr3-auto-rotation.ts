@@ -1,9 +1,9 @@
 /** VC-TR3: transit keys rotate automatically within the jurisdiction's cryptoperiod. */
-import { durationSeconds, fail, formatSeconds, pass, read, unknown } from '../../attributes';
+import { fail, formatSeconds, pass, unknown } from '../../attributes';
 import { c5, jurisdiction, nist, sp80057 } from '../../controls';
 import type { KeyCategory, TransitKeyType } from '../../../jurisdictions';
-import { transitType } from '../../transit';
 import type { ResourceRule } from '../../types';
+import { autoRotatePeriod, transitKeyType } from '../../../synthesized/vault/transit-key';
 
 /** Vault's minimum auto-rotation period. */
 export const MIN_ROTATE_SECONDS = 3600;
@@ -29,16 +29,16 @@ export const rule: ResourceRule = {
   controls: [sp80057('Pt1 Table 1'), c5('CRY-04'), nist('SC-12'), jurisdiction('crypto.maxCryptoperiodDays')],
   resourceTypes: ['vault_transit_secret_backend_key'],
   check(resource, ctx) {
-    const r = read(resource.body, 'auto_rotate_period');
+    const r = autoRotatePeriod(resource.body);
     if (r.kind === 'unresolved') return unknown(`auto_rotate_period is ${r.expression}, known only at plan time`, 'auto_rotate_period');
     if (r.kind === 'absent') return fail('auto_rotate_period is not set: the key never rotates automatically', 'auto_rotate_period');
-    const seconds = durationSeconds(r.value);
-    if (seconds === undefined) return unknown(`auto_rotate_period ${JSON.stringify(r.value)} is not a duration`, 'auto_rotate_period');
+    if (r.kind === 'invalid') return unknown(`auto_rotate_period ${JSON.stringify(r.value)} is not a duration`, 'auto_rotate_period');
+    const seconds = r.seconds;
     if (seconds === 0) return fail('auto_rotate_period is 0: automatic rotation is off', 'auto_rotate_period');
     if (seconds < MIN_ROTATE_SECONDS) return fail(`auto_rotate_period ${formatSeconds(seconds)} is below Vault's minimum of one hour`, 'auto_rotate_period');
     const lz = ctx.landingZone;
     if (!lz) return unknown(`auto_rotate_period is ${formatSeconds(seconds)}; without a landing-zone context the jurisdiction's cryptoperiod is unknown`, 'auto_rotate_period');
-    const t = transitType(resource.body);
+    const t = transitKeyType(resource.body);
     const categories = categoriesOf(t.kind === 'known' ? t.type : undefined);
     const maxDays = Math.max(...categories.map((c) => lz.jurisdiction.crypto.maxCryptoperiodDays[c]));
     if (seconds > maxDays * 86400) {

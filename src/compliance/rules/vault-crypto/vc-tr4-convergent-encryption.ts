@@ -1,7 +1,8 @@
 /** VC-TR4: convergent (deterministic) encryption is flagged and needs key derivation. */
-import { fail, pass, readBool, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { nist } from '../../controls';
 import type { ResourceRule } from '../../types';
+import { readBool } from '../../../synthesized/values';
 
 export const rule: ResourceRule = {
   id: 'VC-TR4',

@@ -1,8 +1,9 @@
 /** VC-TR5: an hmac transit key declares a key size Vault accepts (32–512 bytes). */
 import { HMAC_KEY_BYTES_RANGE } from '../../../jurisdictions';
-import { fail, pass, readNumber, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
+import { readNumber } from '../../../synthesized/values';
 import { nist, sp80057 } from '../../controls';
-import { transitType } from '../../transit';
+import { transitKeyType } from '../../../synthesized/vault/transit-key';
 import type { ResourceRule } from '../../types';
 
 export const rule: ResourceRule = {
@@ -17,7 +18,7 @@ export const rule: ResourceRule = {
   controls: [nist('SC-12'), sp80057('5.6.1')],
   resourceTypes: ['vault_transit_secret_backend_key'],
   check(resource) {
-    const type = transitType(resource.body);
+    const type = transitKeyType(resource.body);
     if (type.kind !== 'known' || type.type !== 'hmac') return pass();
     const size = readNumber(resource.body, 'key_size');
     if (size.kind === 'unresolved') return unknown(`key_size is ${size.expression}, known only at plan time`, 'key_size');

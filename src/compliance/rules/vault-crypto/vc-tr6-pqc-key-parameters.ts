@@ -1,9 +1,10 @@
 /** VC-TR6: post-quantum transit keys are flagged as experimental and fully parameterised. */
-import { fail, pass, readString, unknown } from '../../attributes';
+import { fail, pass, unknown } from '../../attributes';
 import { HYBRID_EC_TYPES, ML_DSA_PARAMETER_SETS, SLH_DSA_PARAMETER_SETS } from '../../../jurisdictions';
 import { ir8547, nist } from '../../controls';
-import { transitType } from '../../transit';
 import type { ResourceRule } from '../../types';
+import { readString } from '../../../synthesized/values';
+import { transitKeyType } from '../../../synthesized/vault/transit-key';
 
 /** ML-DSA sets at NIST category 3 or above (the project policy's floor). */
 const ML_DSA_CATEGORY_3 = ['65', '87'];
@@ -20,7 +21,7 @@ export const rule: ResourceRule = {
   controls: [ir8547('post-quantum transition'), nist('SC-13'), nist('SA-22')],
   resourceTypes: ['vault_transit_secret_backend_key'],
   check(resource) {
-    const t = transitType(resource.body);
+    const t = transitKeyType(resource.body);
     if (t.kind === 'unresolved') return unknown(`type is ${t.expression}, known only at plan time`, 'type');
     if (t.kind !== 'known' || !['ml-dsa', 'slh-dsa', 'hybrid'].includes(t.type)) return pass();
     const problems: string[] = [`${t.emitted} keys are experimental in Vault (not for production) and need Vault Enterprise`];

@@ -2,8 +2,8 @@
 import { fail, pass, unknown } from '../../attributes';
 import { TRANSIT_KEY_TYPES } from '../../../jurisdictions';
 import { nist } from '../../controls';
-import { transitType } from '../../transit';
 import type { ResourceRule } from '../../types';
+import { transitKeyType } from '../../../synthesized/vault/transit-key';
 
 export const rule: ResourceRule = {
   id: 'VC-TR7',
@@ -17,7 +17,7 @@ export const rule: ResourceRule = {
   controls: [nist('CM-8'), nist('SC-13')],
   resourceTypes: ['vault_transit_secret_backend_key'],
   check(resource) {
-    const t = transitType(resource.body);
+    const t = transitKeyType(resource.body);
     switch (t.kind) {
       case 'known':
         return pass();

@@ -5,7 +5,10 @@
  *
  * The text comes from `cdk.tf.json`, where Terraform would interpolate `${…}`: an unescaped
  * expression makes the policy unknown until plan time; `$${` / `%%{` are Terraform's escapes.
+ * The plan review reads policies with it too (`policyGrants`, `policyPathCovers`).
  */
+
+import { isExpression } from '../values';
 
 export const VAULT_CAPABILITIES = ['create', 'read', 'update', 'patch', 'delete', 'list', 'sudo', 'deny', 'subscribe', 'recover'] as const;
 
@@ -194,7 +197,7 @@ function fromJson(doc: unknown): PolicyPath[] {
 
 /** Reads policy text as it appears in `cdk.tf.json` (Terraform escapes still in place). */
 export function readVaultPolicy(text: string): PolicyRead {
-  if (/(^|[^$])\$\{/.test(text) || /(^|[^%])%\{/.test(text)) {
+  if (isExpression(text)) {
     return { ok: false, unresolved: true, reason: 'the policy text holds a Terraform expression, known only at plan time' };
   }
   const literal = text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
@@ -216,4 +219,38 @@ export function readVaultPolicy(text: string): PolicyRead {
     if (e instanceof Unreadable) return { ok: false, unresolved: false, reason: e.message };
     throw e;
   }
+}
+
+/**
+ * Path → capabilities of a policy (a path written in several blocks has the union of them);
+ * undefined when the policy cannot be read or holds an expression.
+ */
+export function policyGrants(text: string): Map<string, Set<string>> | undefined {
+  const parsed = readVaultPolicy(text);
+  if (!parsed.ok) return undefined;
+  const out = new Map<string, Set<string>>();
+  for (const p of parsed.paths) {
+    const set = out.get(p.path) ?? new Set<string>();
+    for (const c of p.capabilities) set.add(c);
+    out.set(p.path, set);
+  }
+  return out;
+}
+
+const GLOBS = new Map<string, RegExp>();
+
+/**
+ * Whether a policy path pattern covers a path, as Vault matches them: `+` is one segment, a
+ * trailing `*` any suffix.
+ */
+export function policyPathCovers(pattern: string, path: string): boolean {
+  if (pattern === path) return true;
+  if (!pattern.includes('*') && !pattern.includes('+')) return false;
+  let re = GLOBS.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.?^${}()|[\]\\]/g, '\\$&').replace(/\+/g, '[^/]+').replace(/\*$/, '.*')}$`);
+    if (GLOBS.size > 10_000) GLOBS.clear();
+    GLOBS.set(pattern, re);
+  }
+  return re.test(path);
 }

@@ -1,7 +1,7 @@
 /** The Vault policy reader: the HCL this tool writes, the JSON form, legacy `policy =`, and refusals. */
 import fc from 'fast-check';
-import { renderVaultPolicy, type VaultCapability } from '../../constructs/common/vault-policy';
-import { readVaultPolicy } from '../../src/compliance/vault-policy-hcl';
+import { renderVaultPolicy, type VaultCapability } from '../../../constructs/common/vault-policy';
+import { policyGrants, policyPathCovers, readVaultPolicy } from '../../../src/synthesized/vault/policy';
 
 describe('readVaultPolicy', () => {
   it('reads path blocks with comments, trailing commas and extra attributes', () => {
@@ -55,5 +55,26 @@ describe('readVaultPolicy', () => {
         expect(read).toEqual({ ok: true, paths: rules.map((r) => ({ path: r.path, capabilities: r.capabilities })) });
       }),
     );
+  });
+});
+
+describe('policyGrants and policyPathCovers (the review compares policies with them)', () => {
+  it('maps each path to the union of its capabilities, legacy policy values included', () => {
+    const g = policyGrants('path "a/*" { capabilities = ["read"] }\npath "a/*" { capabilities = ["list"] }\npath "b" { policy = "deny" }');
+    expect(g && Object.fromEntries([...g].map(([p, c]) => [p, [...c].sort()]))).toEqual({ 'a/*': ['list', 'read'], b: ['deny'] });
+  });
+
+  it('gives nothing for a policy it cannot read or that holds an expression', () => {
+    expect(policyGrants('path "a" { capabilities = ["fly"] }')).toBeUndefined();
+    expect(policyGrants('path "${var.p}" { capabilities = ["read"] }')).toBeUndefined();
+  });
+
+  it('matches paths as Vault does: + is one segment, a trailing * any suffix', () => {
+    expect(policyPathCovers('secret/+/config', 'secret/app/config')).toBe(true);
+    expect(policyPathCovers('secret/+/config', 'secret/a/b/config')).toBe(false);
+    expect(policyPathCovers('secret/*', 'secret/a/b')).toBe(true);
+    expect(policyPathCovers('secret/a', 'secret/ab')).toBe(false);
+    expect(policyPathCovers('secret/a.b', 'secret/aXb')).toBe(false);
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9/_.+*-]{0,20}$/), (p) => policyPathCovers(p, p)));
   });
 });

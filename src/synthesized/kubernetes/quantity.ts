@@ -1,6 +1,7 @@
 /**
- * Kubernetes resource quantities (`500m`, `2`, `32Gi`, `1e3`): enough parsing to validate props
- * and compare them, not a full `resource.Quantity` (no negative values, which no prop needs).
+ * Kubernetes resource quantities (`500m`, `2`, `32Gi`, `1e3`): enough parsing to validate props,
+ * compare quota values and scale them, not a full `resource.Quantity` (no signs, which neither a
+ * prop nor a quota needs). The constructs write quantities with it and the plan review compares them.
  */
 
 const QUANTITY = /^(?<num>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?<suffix>Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?[0-9]+|m|k|M|G|T|P|E)?$/;
@@ -31,6 +32,12 @@ export function parseQuantity(text: string): number | undefined {
   const suffix = m.groups.suffix ?? '';
   const mult = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : MULTIPLIERS[suffix];
   return mult === undefined ? undefined : num * mult;
+}
+
+/** A quantity as it appears in a synthesized or planned body: a number, or a quantity string (spaces around it ignored). */
+export function quantityValue(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' ? parseQuantity(value.trim()) : undefined;
 }
 
 /** `text` multiplied by a whole number, keeping its suffix (e.g. `100m` × 3 → `300m`). */
