@@ -13,7 +13,7 @@ const INVENTORY: Record<PackId, Record<Level, string[]>> = {
     info: [],
   },
   'k8s-tenancy': {
-    error: ['KT-NP1', 'KT-NS1', 'KT-NS2', 'KT-NS3', 'KT-NS4', 'KT-NS6', 'KT-PLT1', 'KT-RB1', 'KT-RB2', 'KT-RB5', 'KT-RB6', 'KT-RB7', 'KT-SA1', 'KT-VAP1', 'KT-VAP2', 'KT-WL1', 'KT-WL2'],
+    error: ['KT-LOG1', 'KT-NP1', 'KT-NP4', 'KT-NS1', 'KT-NS2', 'KT-NS3', 'KT-NS4', 'KT-NS6', 'KT-PLT1', 'KT-RB1', 'KT-RB2', 'KT-RB5', 'KT-RB6', 'KT-RB7', 'KT-SA1', 'KT-VAP1', 'KT-VAP2', 'KT-WL1', 'KT-WL2'],
     warning: ['KT-NP2', 'KT-NS5', 'KT-NS7', 'KT-RB3', 'KT-RB4', 'KT-RB8', 'KT-SA2', 'KT-SEC1', 'KT-SVC1', 'KT-WL3'],
     info: ['KT-NP3'],
   },

@@ -5,6 +5,8 @@
  * to which KT-NS2 and KT-WL2 defer for its namespace).
  */
 import type { Rule } from '../types';
+import { rule as log1 } from '../rules/k8s-tenancy/kt-log1-tenant-logs-shipped';
+import { rule as np4 } from '../rules/k8s-tenancy/kt-np4-workloads-reach-vault';
 import { rule as ns1 } from '../rules/k8s-tenancy/kt-ns1-default-deny';
 import { rule as ns2 } from '../rules/k8s-tenancy/kt-ns2-pod-security-restricted';
 import { rule as ns3 } from '../rules/k8s-tenancy/kt-ns3-resource-quota';
@@ -34,4 +36,4 @@ import { rule as sec1 } from '../rules/k8s-tenancy/kt-sec1-secrets-not-in-state'
 import { rule as svc1 } from '../rules/k8s-tenancy/kt-svc1-no-unrestricted-external-service';
 import { rule as plt1 } from '../rules/k8s-tenancy/kt-plt1-log-collector-confinement';
 
-export const K8S_TENANCY_RULES: readonly Rule[] = [ns1, ns2, ns3, ns4, ns5, ns6, ns7, sa1, sa2, rb1, rb2, rb3, rb4, rb5, rb6, rb7, rb8, np1, np2, np3, vap1, vap2, wl1, wl2, wl3, sec1, svc1, plt1];
+export const K8S_TENANCY_RULES: readonly Rule[] = [ns1, ns2, ns3, ns4, ns5, ns6, ns7, sa1, sa2, rb1, rb2, rb3, rb4, rb5, rb6, rb7, rb8, np1, np2, np3, np4, vap1, vap2, wl1, wl2, wl3, sec1, svc1, plt1, log1];

@@ -2,7 +2,7 @@
  * NetworkPolicy semantics: the rules of each direction and their peers, CIDR peers as Kubernetes
  * parses them, and whether a policy denies a direction for every pod of its namespace.
  */
-import { parseCidrLoose, type Cidr } from '../../landing-zone/net';
+import { cidrContains, parseCidrLoose, type Cidr } from '../../landing-zone/net';
 import { block, blocks, entries, isUnresolved, pick, stringList } from '../values';
 import { selectorIsEmpty } from './selector';
 
@@ -87,6 +87,55 @@ export function policyRules(body: Readonly<Record<string, unknown>>, direction: 
  */
 export function peerCidr(text: string): Cidr | undefined {
   return parseCidrLoose(text.trim());
+}
+
+/** The ports one rule opens: a port number (literal or numeric string) and protocol, or 'all' when it lists none. */
+export function rulePorts(rule: NetworkPolicyRule): readonly { readonly port: number | 'named' | 'unresolved'; readonly endPort?: number; readonly protocol: string }[] | 'all' {
+  if (rule.ports.length === 0) return 'all';
+  return rule.ports.map((p) => {
+    const raw = p.port;
+    const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
+    const endPort = typeof (p.end_port ?? p.endPort) === 'number' ? Number(p.end_port ?? p.endPort) : undefined;
+    if (raw === undefined || raw === null) return { port: 'unresolved' as const, protocol };
+    if (isUnresolved(raw)) return { port: 'unresolved' as const, protocol };
+    const n = Number(raw);
+    return Number.isInteger(n) ? { port: n, ...(endPort !== undefined ? { endPort } : {}), protocol } : { port: 'named' as const, protocol };
+  });
+}
+
+/**
+ * Whether an egress rule lets traffic to TCP `port` of `ip` (when the destination's address is a
+ * literal IP) or of any destination it names: 'yes', 'no', or 'unknown' when references or named
+ * ports decide it. A peer by selector counts as reaching an in-cluster destination.
+ */
+export function egressReaches(rule: NetworkPolicyRule, port: number, ip: string | undefined): 'yes' | 'no' | 'unknown' {
+  const ports = rulePorts(rule);
+  let portVerdict: 'yes' | 'no' | 'unknown' = 'no';
+  if (ports === 'all') portVerdict = 'yes';
+  else {
+    for (const p of ports) {
+      if (p.protocol.toUpperCase() !== 'TCP') continue;
+      if (p.port === 'unresolved' || p.port === 'named') portVerdict = portVerdict === 'yes' ? 'yes' : 'unknown';
+      else if (p.port === port || (p.endPort !== undefined && p.port <= port && port <= p.endPort)) portVerdict = 'yes';
+    }
+  }
+  if (portVerdict === 'no') return 'no';
+  if (rule.anyPeer) return portVerdict;
+  let peerVerdict: 'yes' | 'no' | 'unknown' = 'no';
+  for (const peer of rule.peers) {
+    if (peer.unresolved) peerVerdict = peerVerdict === 'yes' ? 'yes' : 'unknown';
+    else if (peer.ipBlock) {
+      const cidr = typeof peer.ipBlock.cidr === 'string' ? peerCidr(peer.ipBlock.cidr) : undefined;
+      if (!cidr) peerVerdict = peerVerdict === 'yes' ? 'yes' : 'unknown';
+      else if (ip === undefined || cidrContains(cidr, parseCidrLoose(`${ip}/${ip.includes(':') ? 128 : 32}`)!)) peerVerdict = 'yes';
+    } else if (peer.namespaceSelector !== undefined && ip === undefined) {
+      // Pods of other namespaces: an in-cluster destination known by name (a Service) may be among them.
+      // A pod selector alone means this namespace's own pods, never another server.
+      peerVerdict = 'yes';
+    }
+  }
+  if (peerVerdict === 'yes') return portVerdict;
+  return peerVerdict === 'unknown' || portVerdict === 'unknown' ? 'unknown' : 'no';
 }
 
 // ---------------------------------------------------------------------------------------------

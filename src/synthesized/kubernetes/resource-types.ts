@@ -18,6 +18,7 @@ export const CLUSTER_ROLE_BINDING_TYPES: readonly string[] = ['kubernetes_cluste
 export const BINDING_TYPES: readonly string[] = [...ROLE_BINDING_TYPES, ...CLUSTER_ROLE_BINDING_TYPES];
 export const SECRET_TYPES: readonly string[] = ['kubernetes_secret_v1', 'kubernetes_secret'];
 export const SERVICE_TYPES: readonly string[] = ['kubernetes_service_v1', 'kubernetes_service'];
+export const CONFIG_MAP_TYPES: readonly string[] = ['kubernetes_config_map_v1', 'kubernetes_config_map'];
 /** Any object, written verbatim (camelCase keys) under `manifest`. */
 export const MANIFEST_TYPE = 'kubernetes_manifest';
 /** The typed ValidatingAdmissionPolicy of provider 3.x (there is no typed binding). */

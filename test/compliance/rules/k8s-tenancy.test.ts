@@ -231,6 +231,7 @@ const CATALOGUE_LEVELS: Record<string, 'error' | 'warning' | 'info'> = {
   'KT-NP1': 'error',
   'KT-NP2': 'warning',
   'KT-NP3': 'info',
+  'KT-NP4': 'error',
   'KT-VAP1': 'error',
   'KT-VAP2': 'error',
   'KT-WL1': 'error',
@@ -239,6 +240,7 @@ const CATALOGUE_LEVELS: Record<string, 'error' | 'warning' | 'info'> = {
   'KT-SEC1': 'warning',
   'KT-SVC1': 'warning',
   'KT-PLT1': 'error',
+  'KT-LOG1': 'error',
 };
 
 describe('K8S_TENANCY_RULES', () => {
@@ -257,7 +259,7 @@ describe('K8S_TENANCY_RULES', () => {
       if (r.scope === 'resource') expect(r.resourceTypes.length).toBeGreaterThan(0);
     }
     const stackRules = K8S_TENANCY_RULES.filter((r) => r.scope === 'stack').map((r) => r.id);
-    expect(stackRules).toEqual(['KT-NS1', 'KT-NS3', 'KT-NS4', 'KT-SA1', 'KT-NP3', 'KT-VAP1', 'KT-PLT1']);
+    expect(stackRules).toEqual(['KT-NS1', 'KT-NS3', 'KT-NS4', 'KT-SA1', 'KT-NP3', 'KT-NP4', 'KT-VAP1', 'KT-PLT1', 'KT-LOG1']);
   });
 
   it('has one file per rule, named after its id', () => {
