@@ -280,14 +280,30 @@ describe('Vault and OpenBao dialects', () => {
     expect(plain.policy.jurisdiction).toBeNull();
   });
 
-  it('recommends mldsa-87 where only OpenBao uses a vulnerable key, a hybrid key where Vault does', () => {
+  it('recommends mldsa-87 where only OpenBao 2.7 uses a vulnerable key, a hybrid key where Vault Enterprise does', () => {
     const cyberjaya = { ...trees.openbao, stacks: trees.openbao.stacks.filter((s) => s.name.endsWith('cyberjaya')) };
     const onlyBao = inventory(cyberjaya).assets.find((a) => a.name === 'ECDSA-P-384')!;
-    expect(onlyBao.target).toMatchObject({ kind: 'ML-DSA', algorithm: 'ML-DSA-87', transitType: { openbao: 'mldsa-87' } });
+    expect(onlyBao.target).toMatchObject({ kind: 'ML-DSA', algorithm: 'ML-DSA-87', server: 'OpenBao 2.7', transitKey: { type: 'ml-dsa', parameterSet: '87', spelled: 'mldsa-87' } });
     const kulim = { ...trees.openbao, stacks: trees.openbao.stacks.filter((s) => s.name.endsWith('kulim')) };
     const onlyVault = inventory(kulim).assets.find((a) => a.name === 'ECDSA-P-384')!;
-    expect(onlyVault.target).toMatchObject({ kind: 'hybrid', algorithm: 'ML-DSA-87+ECDSA-P-384' });
-    expect(onlyVault.target?.transitType.vault).toContain('hybrid');
+    expect(onlyVault.target).toMatchObject({ kind: 'hybrid', algorithm: 'ML-DSA-87+ECDSA-P-384', transitKey: { type: 'hybrid', parameterSet: '87', hybridKeyTypeEc: 'ecdsa-p384' } });
+    // Both regions: no single key type suits both servers, so none is proposed.
+    const both = inventory(trees.openbao).assets.find((a) => a.name === 'ECDSA-P-384')!;
+    expect(both.target).toMatchObject({ kind: 'ML-DSA', algorithm: 'ML-DSA-87', transitKey: null });
+    expect(both.target?.summary).toContain('OpenBao 2.7: ML-DSA-87 as mldsa-87');
+  });
+
+  it('recommends no post-quantum transit type for a server that has none, and the conservative default without slz-context.json', () => {
+    const base = copy(trees.openbao);
+    const tree: Tree = { ...base, context: { ...base.context, vaultServers: { cyberjaya: { dialect: 'openbao', version: '2.6.2' }, kulim: { dialect: 'vault', edition: 'community' } } } };
+    const inv = inventory(tree);
+    const p384 = inv.assets.find((a) => a.name === 'ECDSA-P-384')!;
+    expect(p384.target).toMatchObject({ algorithm: 'ML-DSA-87', transitKey: null });
+    // Both servers refuse the ML-DSA keys the tree declares: listed as what fails at apply.
+    expect(inv.refusedKeys.map((k) => k.reason)).toEqual(expect.arrayContaining([expect.stringContaining('needs OpenBao 2.7 or newer'), expect.stringContaining('needs Vault Enterprise')]));
+    const plain = inventory(tree, { withContext: false });
+    expect(plain.assets.find((a) => a.name === 'ECDSA-P-384')!.target).toMatchObject({ server: 'Vault Community 1.19 (assumed: no version declared)', transitKey: null });
+    expect(plain.refusedKeys).toEqual([]);
   });
 });
 

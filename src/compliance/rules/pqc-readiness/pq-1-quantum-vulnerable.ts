@@ -3,7 +3,7 @@ import { deadlinesFor, KEY_ALGORITHM_RESOURCE_TYPES, recommendedPqTarget } from 
 import { fail, pass } from '../../attributes';
 import { ir8547 } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
-import { algorithmAttribute, classified, deadlineText, policyName, policyOf, standalone, usageOf } from './_shared';
+import { algorithmAttribute, classified, deadlineText, policyName, policyOf, serverOf, standalone, usageOf } from './_shared';
 
 export const rule: ResourceRule = {
   id: 'PQ-1',
@@ -24,7 +24,7 @@ export const rule: ResourceRule = {
     for (const u of standalone(r.c)) {
       if (!u.info.quantumVulnerable) continue;
       const { deprecatedAfter, disallowedAfter } = deadlinesFor(policy, u.info);
-      const target = recommendedPqTarget(u.info, { usage: usageOf(resource) });
+      const target = recommendedPqTarget(u.info, { usage: usageOf(resource), server: serverOf(resource, ctx) });
       outcomes.push(
         fail(
           `${u.cdx.name} is quantum-vulnerable (Shor): ${deadlineText(deprecatedAfter, disallowedAfter)} by ${policyName(ctx)}${target ? `; migrate to ${target.algorithm}` : ''}`,
