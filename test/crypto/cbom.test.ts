@@ -3,8 +3,11 @@
  * against the synthesized JSON with plain code, byte-identical rebuilds, UNKNOWN assets for what
  * cannot be classified, the Vault/OpenBao dialect, and the engine → algorithm/key links.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildCryptoInventory, derivedSerialNumber, type CryptoInventory } from '../../src/crypto';
 import { validateCbom } from '../../src/crypto/validate';
+import { slz } from '../helpers/cli';
 import { componentByRef, componentsOf, copy, FIXTURES, jsonResources, pathOf, propertyValues, synthFixture, TODAY, type Json, type Tree } from './_trees';
 
 const trees: Record<keyof typeof FIXTURES, Tree> = {} as Record<keyof typeof FIXTURES, Tree>;
@@ -304,6 +307,27 @@ describe('Vault and OpenBao dialects', () => {
     const plain = inventory(tree, { withContext: false });
     expect(plain.assets.find((a) => a.name === 'ECDSA-P-384')!.target).toMatchObject({ server: 'Vault Community 1.19 (assumed: no version declared)', transitKey: null });
     expect(plain.refusedKeys).toEqual([]);
+  });
+});
+
+describe("each region's server travels in slz-context.json", () => {
+  it('synth records dialect, edition and version; slz cbom on the tree gives the same readiness report as synth', () => {
+    const tree = synthFixture('examples/asean-shared-service/landing-zone.yaml');
+    expect(tree.context.vaultServers).toEqual({ sg1: { dialect: 'openbao', edition: 'community' } });
+    const reportPath = join(tree.dir, 'reports', 'pqc-readiness.md');
+    const fromSynth = readFileSync(reportPath, 'utf8');
+    // OpenBao without a declared version is judged as 2.6: ML-DSA-87 is the target, with no transit type to declare.
+    expect(fromSynth).toContain('Regions: sg1 runs OpenBao 2.6 (assumed: no version declared).');
+    expect(fromSynth).toMatch(/- \*\*ECDSA-P-384 → ML-DSA-87\*\*: ML-DSA-87 \(FIPS 204; CNSA 2\.0\), but OpenBao 2\.6 \(assumed: no version declared\) offers no post-quantum transit key type/);
+    expect(fromSynth).not.toContain('mldsa-87`');
+    expect(slz('cbom', tree.dir).code).toBe(0);
+    expect(readFileSync(reportPath, 'utf8').replace(/Checked on \S+/, '')).toBe(fromSynth.replace(/Checked on \S+/, ''));
+  });
+
+  it("reads a declared OpenBao 2.7 and an undeclared Vault Enterprise version, and refuses none of the tree's keys", () => {
+    const openbao = inventory(trees.openbao);
+    expect(openbao.servers).toEqual({ cyberjaya: 'OpenBao 2.7', kulim: 'Vault Enterprise 1.19 (assumed: no version declared)' });
+    expect(openbao.refusedKeys).toEqual([]);
   });
 });
 
