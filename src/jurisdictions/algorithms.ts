@@ -935,7 +935,7 @@ export const PQ_AVAILABILITY: readonly PqAvailability[] = [
       'no transit or PKI key type; TLS listeners negotiate X25519MLKEM768 by default from 2.2 (Go 1.24), and 2.7 can require it with tls_key_exchange_preferences (openbao/openbao#3769; the TLS item #3755 is closed)',
     sources: [
       'Vault 1.19.4 release notes: "core: support for X25519MLKEM768 (post quantum key agreement) in the Go TLS stack. [GH-30603]"',
-      'https://github.com/openbao/openbao/pull/3769 (merged 2026-08-14, after v2.6.2; website/content/docs/configuration/listener/tcp.mdx tls_key_exchange_preferences)',
+      'https://github.com/openbao/openbao/pull/3769 (merged 2026-08-14 on main after v2.6.2, not on release/2.6.x; website/content/docs/configuration/listener/tcp.mdx tls_key_exchange_preferences; the description: Go 1.24, used since OpenBao 2.2.x, prefers PQC KEMs by default)',
       'https://github.com/openbao/openbao/issues/3755 (PQC-enabled TLS listeners, closed)',
     ],
   },

@@ -108,7 +108,8 @@ export interface CapabilityFact {
   readonly openbao: ServerSupport;
 }
 
-// Sources, each read for this table (2026-12-06).
+// Sources, each read for this table (2026-12-06): the Vault API docs per release line, Vault's
+// transit source, the OpenBao v2.6.2 source and the pull requests that add ML-DSA for 2.7.
 const VAULT_TRANSIT_1_18 = 'hashicorp/web-unified-docs content/vault/v1.18.x/content/api-docs/secret/transit.mdx (no ml-dsa, hybrid or slh-dsa; aes128-cmac and aes256-cmac Enterprise)';
 const VAULT_TRANSIT_1_19 = 'hashicorp/web-unified-docs content/vault/v1.19.x/content/api-docs/secret/transit.mdx (ml-dsa and hybrid, Enterprise, "experimental functionality and should not be used in production"; no slh-dsa, no aes192-cmac)';
 const VAULT_TRANSIT_1_20 = 'hashicorp/web-unified-docs content/vault/v1.20.x/content/api-docs/secret/transit.mdx (adds slh-dsa and aes192-cmac, Enterprise; "ML-DSA, hybrid, and SLH-DSA schemes are considered experimental")';
@@ -117,18 +118,19 @@ const VAULT_CE_REFUSES =
   'hashicorp/vault builtin/logical/transit path_keys.go: `if polReq.KeyType.IsPQC() && !constants.IsEnterprise` → ErrPQCEntOnly "PQC key types are only available in enterprise versions of Vault" (ErrCmacEntOnly likewise for CMAC)';
 const WEB_DOCS_681 = 'https://github.com/hashicorp/web-unified-docs/pull/681 (Enterprise tag on the v1.20.x transit PQ types)';
 const OPENBAO_3909 = 'https://github.com/openbao/openbao/pull/3909 (transit mldsa-44/65/87, merged 2026-08-31 for v2.7: "We\'ve already merged ML-DSA support for PKI and staged it for v2.7")';
-const OPENBAO_2_6 = 'openbao/openbao v2.6.2 tag: builtin/logical/transit knows no ML-DSA type (an unknown type is refused)';
+const OPENBAO_2_6 =
+  'openbao/openbao v2.6.2 builtin/logical/transit/path_keys.go: key types aes128/256-gcm96, (x)chacha20-poly1305, ecdsa-p256/384/521, ed25519, rsa-2048/3072/4096 and hmac only; any other type is refused ("unknown key type")';
 const OPENBAO_3859 = 'https://github.com/openbao/openbao/pull/3859 (PKI key_type mldsa, key_bits 44/65/87, 65 by default; merged for v2.7, needs Go 1.27)';
 const OPENBAO_3756 = 'https://github.com/openbao/openbao/issues/3756 (PKI x.509 pure PQC certificates; closed by #3859; hybrid/composite certificates out of scope)';
-const OPENBAO_NO_PQ = 'openbao/openbao#496 (PQC epic) and #3909 ("diverges from Hashi\'s enterprise feature"): OpenBao offers ML-DSA only; no slh-dsa or hybrid transit type in any release or merged PR found';
-const OPENBAO_NO_CMAC = 'openbao/openbao forked from Vault 1.14 Community, which has no CMAC key types (Enterprise-only in Vault); no OpenBao release documents aes*-cmac';
+const OPENBAO_NO_PQ = 'openbao/openbao#3909 adds mldsa-44/65/87 only ("diverges from Hashi\'s enterprise feature"); no slh-dsa or hybrid transit type in v2.6.2 or any merged pull request found';
+const OPENBAO_NO_CMAC = 'OpenBao forked from Vault Community, whose CMAC types are Enterprise-only; v2.6.2 has none and no merged pull request adding them was found';
 const VAULT_PKI_NO_MLDSA =
   'hashicorp/web-unified-docs content/vault/v1.21.x/content/api-docs/secret/pki/index.mdx (read in part): signature parameters name RSA, ECDSA and Ed25519 issuers only; ML-DSA for Vault PKI appears only in a benchmark document (shared/docs/reference/cbom.md §10)';
 
 const PQC_ENT_ONLY = 'ErrPQCEntOnly: "PQC key types are only available in enterprise versions of Vault"';
 const CMAC_ENT_ONLY = 'ErrCmacEntOnly: "CMAC operations are only available in enterprise versions of Vault"';
 
-const NEVER_CMAC_ON_OPENBAO: ServerSupport = { editions: [], since: null, experimental: false, sources: [OPENBAO_NO_CMAC], confidence: 'inferred' };
+const NEVER_CMAC_ON_OPENBAO: ServerSupport = { editions: [], since: null, experimental: false, sources: [OPENBAO_NO_CMAC, OPENBAO_2_6], confidence: 'inferred' };
 
 /**
  * The capability table. `since` for the Vault CMAC types is the earliest API documentation read
@@ -153,13 +155,13 @@ export const SERVER_CAPABILITIES: readonly CapabilityFact[] = [
     id: 'transit:hybrid',
     capability: 'Transit hybrid keys (ML-DSA + ECDSA/Ed25519)',
     vault: { editions: ['enterprise'], since: '1.19', experimental: true, sources: [VAULT_TRANSIT_1_19, VAULT_TRANSIT_1_21, VAULT_CE_REFUSES], confidence: 'stated', refusal: PQC_ENT_ONLY },
-    openbao: { editions: [], since: null, experimental: false, sources: [OPENBAO_NO_PQ], confidence: 'inferred' },
+    openbao: { editions: [], since: null, experimental: false, sources: [OPENBAO_NO_PQ, OPENBAO_2_6], confidence: 'inferred' },
   },
   {
     id: 'transit:slh-dsa',
     capability: 'Transit SLH-DSA signing keys',
     vault: { editions: ['enterprise'], since: '1.20', experimental: true, sources: [VAULT_TRANSIT_1_20, VAULT_TRANSIT_1_19, WEB_DOCS_681, VAULT_TRANSIT_1_21], confidence: 'stated', refusal: PQC_ENT_ONLY },
-    openbao: { editions: [], since: null, experimental: false, sources: [OPENBAO_NO_PQ], confidence: 'inferred' },
+    openbao: { editions: [], since: null, experimental: false, sources: [OPENBAO_NO_PQ, OPENBAO_2_6], confidence: 'inferred' },
   },
   {
     id: 'transit:aes128-cmac',

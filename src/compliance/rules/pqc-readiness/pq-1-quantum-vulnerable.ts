@@ -13,7 +13,7 @@ export const rule: ResourceRule = {
   title: 'Keys do not rely on a quantum-vulnerable algorithm',
   rationale:
     'RSA, ECDSA and EdDSA keys can be broken by a cryptographically relevant quantum computer (Shor). NIST IR 8547 (initial public draft) disallows them after 2035, and data signed or wrapped today can be attacked later, so each such key needs a migration plan now.',
-  fix: 'Plan the move to ML-DSA (signatures; a hybrid ML-DSA + ECDSA key on Vault Enterprise, mldsa-87 on OpenBao) or ML-KEM (key establishment), as pqc-readiness.md recommends per key, before the deadline the finding names.',
+  fix: "Plan the move to ML-DSA (signatures; a hybrid ML-DSA + ECDSA key on Vault Enterprise 1.19 or newer, mldsa-87 on OpenBao 2.7 or newer, no transit type on Vault Community) or ML-KEM (key establishment), as pqc-readiness.md recommends per key for the region's server, before the deadline the finding names.",
   controls: [ir8547('ipd'), { framework: 'CNSA-2.0', id: 'ML-DSA-87' }, { framework: 'CNSA-2.0', id: 'ML-KEM-1024' }],
   resourceTypes: KEY_ALGORITHM_RESOURCE_TYPES,
   check(resource, ctx) {
