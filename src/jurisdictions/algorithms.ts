@@ -861,7 +861,7 @@ export function recommendedPqTarget(algo: AlgorithmInfo, opts: { readonly usage?
   return {
     kind: 'ML-DSA',
     algorithm: 'ML-DSA-87',
-    summary: `ML-DSA-87 (FIPS 204; CNSA 2.0), but ${label} offers no post-quantum transit key type${!refusal.ok ? ` (${refusal.reason})` : ''}: post-quantum transit keys need ${elsewhere}; keep this key and plan the move`,
+    summary: `ML-DSA-87 (FIPS 204; CNSA 2.0), but ${label} offers no post-quantum transit key type: they need ${elsewhere}; keep this key and plan the move`,
     server: label,
     transitKey: null,
   };

@@ -145,7 +145,7 @@ export const SERVER_CAPABILITIES: readonly CapabilityFact[] = [
       editions: ['community'],
       since: '2.7',
       experimental: false,
-      spelling: 'mldsa-44, mldsa-65, mldsa-87 (no parameter_set)',
+      spelling: 'mldsa-44, mldsa-65, mldsa-87, no parameter_set',
       sources: [OPENBAO_3909, OPENBAO_2_6],
       confidence: 'stated',
       note: 'not documented as experimental in the pull request (inferred)',

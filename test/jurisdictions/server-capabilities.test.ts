@@ -57,7 +57,7 @@ describe('the capability table', () => {
     expect(mlDsa).toMatchObject({
       vaultCommunity: 'no — Enterprise-only (ErrPQCEntOnly)',
       vaultEnterprise: 'yes from 1.19, experimental ("should not be used in production")',
-      openbao: 'yes from 2.7: mldsa-44, mldsa-65, mldsa-87 (no parameter_set); earlier releases refuse it',
+      openbao: 'yes from 2.7: mldsa-44, mldsa-65, mldsa-87, no parameter_set; earlier releases refuse it',
     });
     const kem = PQ_AVAILABILITY.find((r) => r.capability.startsWith('ML-KEM'))!;
     expect(kem.openbao).toContain('tls_key_exchange_preferences (openbao/openbao#3769; the TLS item #3755 is closed)');

@@ -206,14 +206,12 @@ const serverArb = fc
   .chain(({ dialect, edition }) => versionOf(dialect).map((version): VaultServerInput => ({ dialect, edition, ...(version ? { version } : {}) })));
 
 /** A well-formed declaration of each type (parameters where it needs them), for a purpose it serves. */
-const keyArb: fc.Arbitrary<KeyDecl> = fc.constantFrom(...TRANSIT_KEY_TYPES).chain((algorithm) => {
-  const purposes = KEY_PURPOSES.filter((p) => transitTypesFor(p).includes(algorithm));
-  const purpose = fc.constantFrom(...purposes);
-  if (algorithm === 'ml-dsa') return fc.record({ algorithm: fc.constant(algorithm), purpose, parameterSet: fc.constantFrom(...ML_DSA_PARAMETER_SETS) });
-  if (algorithm === 'slh-dsa') return fc.record({ algorithm: fc.constant(algorithm), purpose, parameterSet: fc.constantFrom(...SLH_DSA_PARAMETER_SETS) });
-  if (algorithm === 'hybrid') {
-    return fc.record({ algorithm: fc.constant(algorithm), purpose, parameterSet: fc.constantFrom(...ML_DSA_PARAMETER_SETS), hybridKeyTypeEc: fc.constantFrom(...HYBRID_EC_TYPES) });
-  }
+const keyArb: fc.Arbitrary<KeyDecl> = fc.constantFrom(...TRANSIT_KEY_TYPES).chain((algorithm): fc.Arbitrary<KeyDecl> => {
+  const purpose = fc.constantFrom(...KEY_PURPOSES.filter((p) => transitTypesFor(p).includes(algorithm)));
+  const ml = fc.constantFrom<string>(...ML_DSA_PARAMETER_SETS);
+  if (algorithm === 'ml-dsa') return fc.record({ algorithm: fc.constant(algorithm), purpose, parameterSet: ml });
+  if (algorithm === 'slh-dsa') return fc.record({ algorithm: fc.constant(algorithm), purpose, parameterSet: fc.constantFrom<string>(...SLH_DSA_PARAMETER_SETS) });
+  if (algorithm === 'hybrid') return fc.record({ algorithm: fc.constant(algorithm), purpose, parameterSet: ml, hybridKeyTypeEc: fc.constantFrom<string>(...HYBRID_EC_TYPES) });
   return fc.record({ algorithm: fc.constant(algorithm), purpose });
 });
 

@@ -216,7 +216,7 @@ describe('VC-TR6 post-quantum keys', () => {
     const servers = (version: string) => ({ cyberjaya: vaultServer({ dialect: 'openbao', version }), kulim: vaultServer({ dialect: 'openbao', version }) });
     const old = run(TR6, stacks, { ...full.context, vaultServers: servers('2.6.2') });
     expect(old).toHaveLength(2);
-    expect(old[0]!.message).toBe('transit type ml-dsa needs OpenBao 2.7 or newer, and the server is OpenBao 2.6.2 (accepted by Vault Enterprise 1.19 or newer (experimental); OpenBao 2.7 or newer (mldsa-44, mldsa-65, mldsa-87 (no parameter_set)))');
+    expect(old[0]!.message).toBe('transit type ml-dsa needs OpenBao 2.7 or newer, and the server is OpenBao 2.6.2 (accepted by Vault Enterprise 1.19 or newer (experimental); OpenBao 2.7 or newer (mldsa-44, mldsa-65, mldsa-87, no parameter_set))');
     expect(run(TR6, stacks, { ...full.context, vaultServers: servers('2.7') })).toEqual([]);
   });
   it('names missing or weak parameters', () => {
