@@ -85,6 +85,8 @@ export class TenancyStack extends SovereignStack {
       // Spec validation already held each key to its own purpose's cryptoperiod.
       maxRotateDays: Math.max(...purposes.map((p) => cryptoperiods[p])),
       dialect: this.region.vault.dialect,
+      edition: this.region.vault.edition,
+      ...(this.region.vault.version ? { version: this.region.vault.version } : {}),
       workloads: tenant.workloads.map((w) => ({ serviceAccount: w.serviceAccount, keys: w.keys, kv: w.kv })),
     });
 

@@ -17,13 +17,13 @@ import {
   HYBRID_EC_TYPES,
   KEY_PURPOSES,
   ML_DSA_PARAMETER_SETS,
-  OPENBAO_UNSUPPORTED_TYPES,
   SLH_DSA_PARAMETER_SETS,
   TRANSIT_KEY_TYPES,
   transitTypesFor,
   type KeyPurpose,
   type TransitKeyType,
 } from '../../src/jurisdictions/algorithms';
+import { MAJOR_VERSION, parseVersion, transitKeySupport, vaultServer, type VaultEdition, type VaultServer } from '../../src/jurisdictions/server-capabilities';
 
 export { HYBRID_EC_TYPES as HYBRID_EC_KEY_TYPES, ML_DSA_PARAMETER_SETS, SLH_DSA_PARAMETER_SETS, TRANSIT_KEY_TYPES, type TransitKeyType };
 
@@ -110,10 +110,22 @@ export interface KeyManagementProps {
   readonly maxRotateDays: number;
   /**
    * Server flavour the key-type names are written for. `openbao` writes ML-DSA as `mldsa-44|65|87`
-   * without `parameter_set`, and refuses types OpenBao does not document (slh-dsa, hybrid, CMAC).
+   * without `parameter_set`.
    * @default 'vault'
    */
   readonly dialect?: VaultDialect;
+  /**
+   * Vault edition. With `dialect` and `version` it decides which key types the server accepts:
+   * a type it refuses (post-quantum and CMAC keys on Community, slh-dsa before Vault 1.20,
+   * `mldsa-*` before OpenBao 2.7, …) is refused here rather than failing at apply. Ignored for OpenBao.
+   * @default 'community'
+   */
+  readonly edition?: VaultEdition;
+  /**
+   * Server version, `major.minor[.patch]` (Vault 1.x, OpenBao 2.x).
+   * @default the oldest release slz models for the dialect (Vault 1.19, OpenBao 2.6): nothing newer is assumed
+   */
+  readonly version?: string;
   /**
    * Workloads and the keys each may use; one policy per workload.
    * @default no workloads (no policies)
@@ -166,11 +178,18 @@ export class KeyManagement extends Construct {
     c.check(MOUNT_PATH.test(kvPath), `kvPath "${kvPath}" must be a mount path of lower-case segments (no leading/trailing "/", no globs)`);
     c.check(transitPath !== kvPath, `transitPath and kvPath must differ (both "${kvPath}")`);
     c.check(dialect === 'vault' || dialect === 'openbao', `dialect must be "vault" or "openbao" (got "${String(dialect)}")`);
+    c.check(props.edition === undefined || props.edition === 'community' || props.edition === 'enterprise', `edition must be "community" or "enterprise" (got "${String(props.edition)}")`);
+    const parsedVersion = props.version === undefined ? undefined : parseVersion(props.version);
+    c.check(
+      props.version === undefined || (parsedVersion !== undefined && parsedVersion[0] === MAJOR_VERSION[dialect]),
+      `version "${String(props.version)}" must be ${dialect === 'openbao' ? 'an OpenBao 2.x' : 'a Vault 1.x'} release, e.g. ${dialect === 'openbao' ? '2.7' : '1.21.1'}`,
+    );
+    const server = vaultServer({ dialect, ...(props.edition ? { edition: props.edition } : {}), ...(props.version ? { version: props.version } : {}) });
     const maxOk = Number.isInteger(props.maxRotateDays) && props.maxRotateDays >= 1;
     c.check(maxOk, `maxRotateDays must be a whole number of days, at least 1 (got ${props.maxRotateDays})`);
     c.intRange('kvMaxVersions', kvMaxVersions, 1, 100);
     c.unique('keys[].name', keys.map((k) => k.name));
-    keys.forEach((k, i) => checkKey(c, `keys[${i}] (${k.name})`, k, dialect, maxOk ? props.maxRotateDays : undefined));
+    keys.forEach((k, i) => checkKey(c, `keys[${i}] (${k.name})`, k, server, maxOk ? props.maxRotateDays : undefined));
 
     const byName = new Map(keys.map((k) => [k.name, k]));
     c.unique('workloads[].serviceAccount', workloads.map((w) => w.serviceAccount));
@@ -244,7 +263,7 @@ export class KeyManagement extends Construct {
   }
 }
 
-function checkKey(c: PropChecker, at: string, k: TransitKeySpec, dialect: VaultDialect, maxRotateDays: number | undefined): void {
+function checkKey(c: PropChecker, at: string, k: TransitKeySpec, server: VaultServer, maxRotateDays: number | undefined): void {
   c.dnsLabel(`${at}.name`, k.name);
   const typeOk = (TRANSIT_KEY_TYPES as readonly string[]).includes(k.type);
   c.check(typeOk, `${at}.type "${k.type}" is not a supported transit key type (${TRANSIT_KEY_TYPES.join(', ')})`);
@@ -295,8 +314,9 @@ function checkKey(c: PropChecker, at: string, k: TransitKeySpec, dialect: VaultD
   } else {
     c.check(k.keySize === undefined, `${at}.keySize applies only to hmac keys, not ${k.type}`);
   }
-  if (dialect === 'openbao') {
-    c.check(!OPENBAO_UNSUPPORTED_TYPES.includes(k.type), `${at}: key type ${k.type} is not available in OpenBao (dialect "openbao")`);
+  if (typeOk) {
+    const support = transitKeySupport(server, k.type);
+    c.check(support.ok, support.ok ? '' : `${at}: ${support.reason}${support.acceptedBy ? ` (accepted by ${support.acceptedBy})` : ''}`);
   }
 }
 

@@ -1,6 +1,6 @@
 /** From `DIR/slz-context.json` (what `slz synth` knew) to the engine's context and suppressions. */
 import { getJurisdiction, type Ordinal } from '../jurisdictions';
-import type { SynthContextFile } from '../synthesized/context';
+import { vaultServersOf, type SynthContextFile } from '../synthesized/context';
 import type { LandingZoneContext, Suppression } from './types';
 
 export class ContextError extends Error {
@@ -25,6 +25,7 @@ export function contextFromFile(file: SynthContextFile): { context: LandingZoneC
     strict: typeof file.strict === 'boolean' ? file.strict : file.ordinal >= 3,
     inCountryCidrs: strings(file.inCountryCidrs),
     endpointDomains: strings(file.endpointDomains),
+    vaultServers: vaultServersOf(file),
   };
   const suppressions: Suppression[] = (Array.isArray(file.exemptions) ? file.exemptions : []).map((e, i) => ({
     rule: e?.rule,

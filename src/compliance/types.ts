@@ -3,6 +3,7 @@
  * outcomes and findings. Rules read the final `cdk.tf.json`, never the construct tree, so
  * overrides and escape hatches cannot hide a violation (controls-and-rules.md §9–§10).
  */
+import type { VaultServer } from '../jurisdictions/server-capabilities';
 import type { Jurisdiction, Ordinal } from '../jurisdictions/types';
 import type { ResourceRef, SynthStack } from '../synthesized';
 
@@ -29,6 +30,8 @@ export interface LandingZoneContext {
   readonly strict: boolean;
   readonly inCountryCidrs: readonly string[];
   readonly endpointDomains: readonly string[];
+  /** The server per region (slz-context.json): which key types it accepts. Absent or missing a region: the conservative default. */
+  readonly vaultServers?: Readonly<Record<string, VaultServer>>;
 }
 
 export interface RuleContext {

@@ -69,6 +69,7 @@ function algorithmProperties(a: AlgorithmRecord, readiness: AlgorithmReadiness |
     }
     if (readiness.hybridRequiredAfter) out.push(['slz:hybrid-pq-required-after', readiness.hybridRequiredAfter]);
     if (readiness.target) out.push(['slz:recommended-target', readiness.target.algorithm], ['slz:recommended-target:kind', readiness.target.kind]);
+    if (readiness.target?.transitKey) out.push(['slz:recommended-target:transit-type', readiness.target.transitKey.spelled]);
     if (info.enterpriseOnly) out.push(['slz:vault-enterprise-only', 'true']);
     if (info.experimental) out.push(['slz:experimental', 'true']);
     if (info.inferred) out.push(['slz:level-inferred', 'true']);

@@ -4,9 +4,9 @@
  * resource is classified by `classifyCryptoResource` (src/synthesized/vault), the same function the
  * pqc-readiness rules use. No BOM library here: see bom.ts.
  */
-import { pkiAlgorithmUse, TRANSIT_HMAC_ALGORITHM, TRANSIT_HMAC_KEY_BITS, type AlgorithmUse, type VaultDialect } from '../jurisdictions';
+import { pkiAlgorithmUse, regionOfStack, serverLabel, TRANSIT_HMAC_ALGORITHM, TRANSIT_HMAC_KEY_BITS, transitKeySupport, type AlgorithmUse, type VaultDialect, type VaultServer } from '../jurisdictions';
 import { isUnresolved, literal, resourcesOf, type ResourceRef, type SynthStack } from '../synthesized';
-import type { SynthContextFile } from '../synthesized/context';
+import { vaultServersOf, type SynthContextFile } from '../synthesized/context';
 import { referencedResource } from '../synthesized/references';
 import type { AssetUse, KeyKind, ResourceLocation } from './types';
 import { classifyCryptoResource, cryptoResourceRole, type CryptoResourceClassification } from '../synthesized/vault/crypto-resource';
@@ -71,18 +71,16 @@ export interface InventoryModel {
   readonly keys: KeyRecord[];
   readonly certificates: CertificateRecord[];
   readonly engines: EngineRecord[];
-  /** Stack name → the Vault dialect of its region, where slz-context.json says. */
-  readonly stackDialects: Map<string, VaultDialect>;
+  /** Stack name → the server of its region, where slz-context.json names the region. */
+  readonly stackServers: Map<string, VaultServer>;
+  /** Transit keys the region's server refuses (capability table). */
+  readonly refusedKeys: { key: string; constructPath: string; reason: string }[];
 }
 
-/** The region a stack belongs to: stacks are named `<lz>-…-<region>` (stacks/names.ts); the longest suffix wins. */
-export function dialectForStack(stackName: string, context: SynthContextFile | undefined): VaultDialect | undefined {
-  if (!context?.vaultDialects) return undefined;
-  let best: { region: string; dialect: VaultDialect } | undefined;
-  for (const [region, dialect] of Object.entries(context.vaultDialects)) {
-    if ((stackName === region || stackName.endsWith(`-${region}`)) && (!best || region.length > best.region.length)) best = { region, dialect };
-  }
-  return best?.dialect;
+/** The server of the stack's region (stacks are named `<lz>-…-<region>`), where slz-context.json names it. */
+export function serverOfStack(stackName: string, servers: Readonly<Record<string, VaultServer>>): VaultServer | undefined {
+  const region = regionOfStack(stackName, Object.keys(servers));
+  return region ? servers[region] : undefined;
 }
 
 function flag(value: unknown): string {
@@ -104,15 +102,18 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
   const keys: KeyRecord[] = [];
   const certificates: CertificateRecord[] = [];
   const engines: EngineRecord[] = [];
-  const stackDialects = new Map<string, VaultDialect>();
+  const stackServers = new Map<string, VaultServer>();
+  const servers = vaultServersOf(context);
+  const refusedKeys: InventoryModel['refusedKeys'] = [];
 
   const engineByStackName = new Map<string, EngineRecord>();
   const engineByServerPath = new Map<string, EngineRecord>();
 
   // ---- engines: vault_mount of type transit / pki
   for (const stack of stacks) {
-    const dialect = dialectForStack(stack.name, context);
-    if (dialect) stackDialects.set(stack.name, dialect);
+    const regionServer = serverOfStack(stack.name, servers);
+    if (regionServer) stackServers.set(stack.name, regionServer);
+    const dialect = regionServer?.dialect;
     const vaultAddress = defaultVaultAddress(stack);
     for (const r of resourcesOf(stack)) {
       if (r.type !== 'vault_mount') continue;
@@ -134,6 +135,7 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
           ['slz:stack', stack.name],
           ['slz:terraform-address', r.address],
           ['slz:vault-dialect', dialect ?? 'unknown'],
+          ['slz:vault-server', regionServer ? serverLabel(regionServer) : 'unknown'],
           ['slz:seal-wrap', flag(r.body.seal_wrap)],
         ],
       };
@@ -186,7 +188,8 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
 
   // ---- crypto-bearing resources
   for (const stack of stacks) {
-    const dialect = stackDialects.get(stack.name);
+    const stackServer = stackServers.get(stack.name);
+    const dialect = stackServer?.dialect;
     const server = serverName(dialect);
     for (const r of resourcesOf(stack)) {
       const role = cryptoResourceRole(r.type);
@@ -195,10 +198,10 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
         signers.push(r);
         continue;
       }
-      const c = classifyCryptoResource(r.type, r.body, dialect);
+      const c = classifyCryptoResource(r.type, r.body, stackServer);
       if (c.kind === 'not-crypto' || c.kind === 'derived') continue;
       const engine = engineFor(stack, r.body.backend);
-      const at = (part?: AssetUse['part']): AssetUse => ({ ...location(r), role, ...(part ? { part } : {}), ...(dialect ? { dialect } : {}) });
+      const at = (part?: AssetUse['part']): AssetUse => ({ ...location(r), role, ...(part ? { part } : {}), ...(dialect ? { dialect } : {}), ...(stackServer ? { server: stackServer } : {}) });
       const provided: string[] = [];
 
       let keyAlgorithmRef: string;
@@ -228,6 +231,10 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
         const rotationText =
           rotation === undefined || rotation === 0 ? 'none' : typeof rotation === 'number' ? `${rotation}s (${+(rotation / 86_400).toFixed(2)} days)` : isUnresolved(rotation) ? 'unresolved' : String(rotation);
         const keyRef = `key:${r.constructPath}`;
+        if (c.kind === 'mapped' && c.transitKey && stackServer) {
+          const support = transitKeySupport(stackServer, c.transitKey.type);
+          if (!support.ok) refusedKeys.push({ key: keyName, constructPath: r.constructPath, reason: `${support.reason}${support.acceptedBy ? `; accepted by ${support.acceptedBy}` : ''}` });
+        }
         keys.push({
           ...location(r),
           ref: keyRef,
@@ -249,7 +256,7 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
           ],
         });
         // Vault creates an HMAC key beside every transit key, at creation and at each rotation.
-        const hmacAlgorithmRef = addAlgorithm(TRANSIT_HMAC_ALGORITHM, { ...location(r), role: 'transit-hmac-key', ...(dialect ? { dialect } : {}) });
+        const hmacAlgorithmRef = addAlgorithm(TRANSIT_HMAC_ALGORITHM, { ...location(r), role: 'transit-hmac-key', ...(dialect ? { dialect } : {}), ...(stackServer ? { server: stackServer } : {}) });
         const hmacRef = `key:${r.constructPath}/hmac`;
         keys.push({
           ...location(r),
@@ -330,7 +337,8 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
 
   // ---- intermediates: follow root_sign_intermediate to the issuer (possibly in another stack of the same server)
   for (const signer of signers) {
-    const dialect = stackDialects.get(signer.stack.name);
+    const signerServer = stackServers.get(signer.stack.name);
+    const dialect = signerServer?.dialect;
     const csr = typeof signer.body.csr === 'string' ? referencedResource(signer.stack, signer.body.csr) : undefined;
     const signed = csr?.type === 'vault_pki_secret_backend_intermediate_cert_request' && csr.attribute === 'csr' ? csr : undefined;
     const subject = signed ? cas.find((ca) => ca.resource.stack === signer.stack && ca.resource.type === signed.type && ca.resource.name === signed.name) : undefined;
@@ -351,7 +359,7 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
         ...(typeof bits === 'number' && bits > 0 ? { signatureBits: bits } : {}),
         usePss: signer.body.use_pss === true,
       });
-      signatureRef = addAlgorithm(u, { ...location(signer), role: 'certificate-signature', ...(dialect ? { dialect } : {}) });
+      signatureRef = addAlgorithm(u, { ...location(signer), role: 'certificate-signature', ...(dialect ? { dialect } : {}), ...(signerServer ? { server: signerServer } : {}) });
     } else {
       signatureRef = issuer.cert.signatureAlgorithmRef ?? `algorithm:UNKNOWN:${issuer.resource.constructPath}`;
     }
@@ -365,7 +373,7 @@ export function collectInventory(stacks: readonly SynthStack[], context: SynthCo
     }
   }
 
-  return { algorithms, keys, certificates, engines, stackDialects };
+  return { algorithms, keys, certificates, engines, stackServers, refusedKeys };
 }
 
 /** An X.500 subject from the literal name attributes of a PKI resource (references are left out). */

@@ -1,7 +1,7 @@
 /** `buildCryptoInventory`: synthesized stacks (+ slz-context.json) → CycloneDX 1.6 CBOM + classified assets. */
-import { assessAlgorithm, defaultCryptoPolicy, getJurisdiction, isoDate, pqStatusOf, type AlgorithmReadiness, type VaultDialect } from '../jurisdictions';
+import { assessAlgorithm, defaultCryptoPolicy, getJurisdiction, isoDate, pqStatusOf, serverLabel, vaultServer, type AlgorithmReadiness, type VaultServer } from '../jurisdictions';
 import type { SynthStack } from '../synthesized';
-import type { SynthContextFile } from '../synthesized/context';
+import { vaultServersOf, type SynthContextFile } from '../synthesized/context';
 import { buildBomDocument, byString, type BomMeta } from './bom';
 import { collectInventory, type AlgorithmRecord, type Properties } from './collect';
 import type { CryptoAsset, CryptoInventory } from './types';
@@ -19,15 +19,21 @@ export interface BuildCryptoInventoryInput {
   readonly serialNumber?: 'derived' | 'omit';
 }
 
-/** Which usage (and dialect) the recommended target is for: the uses that rely on the algorithm alone decide. */
-function usageOf(a: AlgorithmRecord): { usage: 'transit' | 'pki'; dialect?: VaultDialect } {
+/**
+ * Which usage and servers the recommended target is for: the uses that rely on the algorithm
+ * alone decide. A use whose region the context does not name counts as the conservative default.
+ */
+function usageOf(a: AlgorithmRecord): { usage: 'transit' | 'pki'; servers: VaultServer[] } {
   const standalone = a.usedBy.filter((u) => u.part !== 'classical-half');
   const uses = standalone.length > 0 ? standalone : a.usedBy;
   const transit = uses.some((u) => u.role === 'transit-key' || u.role === 'transit-hmac-key');
-  const dialects = new Set(uses.map((u) => u.dialect));
-  const only = dialects.size === 1 ? [...dialects][0] : undefined;
-  return { usage: transit ? 'transit' : 'pki', ...(only ? { dialect: only } : {}) };
+  const unknown = uses.some((u) => !u.server);
+  const servers = uses.flatMap((u) => (u.server ? [u.server] : []));
+  // An unnamed region joins as the default server (an empty list means exactly that).
+  return { usage: transit ? 'transit' : 'pki', servers: unknown && servers.length > 0 ? [...servers, DEFAULT_SERVER] : servers };
 }
+
+const DEFAULT_SERVER = vaultServer();
 
 export function buildCryptoInventory(input: BuildCryptoInventoryInput): CryptoInventory {
   const today = input.today ?? isoDate(new Date());
@@ -50,6 +56,7 @@ export function buildCryptoInventory(input: BuildCryptoInventoryInput): CryptoIn
     ['slz:jurisdiction', jurisdiction?.countryCode ?? context?.jurisdiction ?? 'unknown'],
     ['slz:crypto-policy', policyName],
     ...Object.entries(context?.vaultDialects ?? {}).map(([region, dialect]): [string, string] => ['slz:vault-dialect', `${region}=${dialect}`]),
+    ...Object.entries(vaultServersOf(context)).map(([region, server]): [string, string] => ['slz:vault-server', `${region}=${serverLabel(server)}`]),
     ...input.stacks.map((s): [string, string] => ['slz:stack', s.name]),
   ];
   const meta: BomMeta = {
@@ -161,6 +168,8 @@ export function buildCryptoInventory(input: BuildCryptoInventoryInput): CryptoIn
     },
     ...(context ? { landingZone: context.name } : {}),
     dialects: { ...(context?.vaultDialects ?? {}) },
+    servers: Object.fromEntries(Object.entries(vaultServersOf(context)).map(([region, server]) => [region, serverLabel(server)])),
+    refusedKeys: [...model.refusedKeys].sort((a, b) => byString(a.constructPath, b.constructPath)),
     today,
   };
 }

@@ -1,7 +1,7 @@
 /** `pqc-readiness.md` and writing the crypto reports. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDeadline, PQ_AVAILABILITY, PQ_STATUS_LABELS, type PqStatus } from '../jurisdictions';
+import { formatDeadline, PQ_AVAILABILITY, PQ_STATUS_LABELS, serverLabel, transitKeySupport, vaultServer, type PqStatus, type TransitKeyType } from '../jurisdictions';
 import { byString } from './bom';
 import type { CryptoAsset, CryptoInventory } from './types';
 
@@ -22,6 +22,31 @@ function usedByList(a: CryptoAsset, limit = 6): string {
   });
   const unique = [...new Set(uses)];
   return unique.length > limit ? `${unique.slice(0, limit).join('<br>')}<br>… and ${unique.length - limit} more` : unique.join('<br>');
+}
+
+/** The transit key type behind a restricted algorithm, for asking the capability table. */
+function restrictedType(a: CryptoAsset): TransitKeyType | undefined {
+  if (a.name.includes('+')) return 'hybrid';
+  if (a.family === 'ML-DSA') return 'ml-dsa';
+  if (a.family === 'SLH-DSA') return 'slh-dsa';
+  if (a.family === 'AES-CMAC') return a.classicalSecurityBits === 128 ? 'aes128-cmac' : a.classicalSecurityBits === 192 ? 'aes192-cmac' : 'aes256-cmac';
+  return undefined;
+}
+
+/** Enterprise-only and experimental are Vault's flags: where the regions' servers are known, say it per server. */
+function serverCaveats(a: CryptoAsset): string {
+  const vaultFlags = [a.enterpriseOnly ? 'needs Vault Enterprise' : '', a.experimental ? 'experimental in Vault ("should not be used in production")' : ''].filter(Boolean).join('; ');
+  const servers = new Map(a.usedBy.flatMap((u) => (u.server ? [[serverLabel(u.server), u.server] as const] : [])));
+  const type = restrictedType(a);
+  if (servers.size === 0 || !type) return vaultFlags;
+  return [...servers]
+    .sort(([x], [y]) => byString(x, y))
+    .map(([label, server]) => {
+      const v = transitKeySupport(server, type);
+      if (!v.ok) return `${label}: refused (${v.reason})`;
+      return `${label}: ${v.experimental ? 'experimental ("should not be used in production")' : 'offered without an experimental flag'}`;
+    })
+    .join('; ');
 }
 
 function earliestDeadline(a: CryptoAsset): string {
@@ -82,8 +107,8 @@ export function renderPqcReadiness(inv: CryptoInventory): string {
       else groups.set(key, { names: [a.name], target: a.target });
     }
     for (const { names, target: t } of groups.values()) {
-      const types = [t.transitType.vault ? `Vault \`${t.transitType.vault}\`` : '', t.transitType.openbao ? `OpenBao \`${t.transitType.openbao}\`` : ''].filter(Boolean);
-      lines.push(`- **${names.join(', ')} → ${t.algorithm}**: ${t.summary}.${types.length ? ` Transit key type: ${types.join('; ')}.` : ''}`);
+      const declare = t.transitKey ? ` Transit key type on ${t.server}: \`${t.transitKey.spelled}\`.` : '';
+      lines.push(`- **${names.join(', ')} → ${t.algorithm}**: ${t.summary}.${declare}`);
     }
     lines.push('');
   }
@@ -107,19 +132,29 @@ export function renderPqcReadiness(inv: CryptoInventory): string {
     lines.push('');
   }
 
-  const experimental = inv.assets.filter((a) => a.experimental || a.enterpriseOnly);
-  if (experimental.length > 0) {
+  if (inv.refusedKeys.length > 0) {
+    lines.push("## Keys the region's server refuses", '', 'Creating these keys fails at apply; `slz validate` refuses them in a landing-zone file.', '', '| Key | Why |', '|---|---|');
+    for (const k of inv.refusedKeys) lines.push(`| \`${cell(k.constructPath)}\` | ${cell(k.reason)} |`);
+    lines.push('');
+  }
+
+  const restricted = inv.assets.filter((a) => a.experimental || a.enterpriseOnly);
+  if (restricted.length > 0) {
     lines.push('## Enterprise-only or experimental algorithms in use', '');
-    for (const a of experimental) lines.push(`- ${a.name}: ${[a.enterpriseOnly ? 'needs Vault Enterprise' : '', a.experimental ? 'experimental in Vault ("should not be used in production")' : ''].filter(Boolean).join('; ')}`);
+    for (const a of restricted) lines.push(`- ${a.name}: ${serverCaveats(a)}`);
     lines.push('');
   }
 
   lines.push('## What is available today', '', '| Capability | Vault Community | Vault Enterprise | OpenBao |', '|---|---|---|---|');
   for (const row of PQ_AVAILABILITY) lines.push(`| ${cell(row.capability)} | ${cell(row.vaultCommunity)} | ${cell(row.vaultEnterprise)} | ${cell(row.openbao)} |`);
   lines.push('');
-  const regions = Object.entries(inv.dialects).sort(([a], [b]) => byString(a, b));
-  if (regions.length > 0) lines.push(`Regions: ${regions.map(([r, d]) => `${r} runs ${d === 'openbao' ? 'OpenBao' : 'Vault'}`).join('; ')}.`, '');
-  lines.push('Sources: shared/docs/reference/cbom.md §9–§12 (Vault v1.20.x transit API; openbao/openbao#3903, #3909); NIST IR 8547 IPD; CNSA 2.0.', '');
+  const regions = Object.entries(inv.servers).sort(([a], [b]) => byString(a, b));
+  if (regions.length > 0) lines.push(`Regions: ${regions.map(([r, label]) => `${r} runs ${label}`).join('; ')}.`, '');
+  else lines.push(`No slz-context.json names the regions' servers: recommendations assume ${serverLabel(vaultServer())}, the conservative default.`, '');
+  lines.push(
+    'Sources: the capability table in src/jurisdictions/server-capabilities.ts (Vault 1.18–1.21 transit API docs; hashicorp/vault ErrPQCEntOnly; openbao/openbao#3909, #3859, #3756, #3769, #3755; terraform-provider-vault v5.11.0); NIST IR 8547 IPD; CNSA 2.0.',
+    '',
+  );
   return lines.join('\n');
 }
 

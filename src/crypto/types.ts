@@ -1,5 +1,5 @@
 /** The crypto inventory's vocabulary: what `buildCryptoInventory` returns besides the BOM itself. */
-import type { AlgorithmVerdict, CdxPrimitive, DatedAlgorithmRule, PqStatus, PqTarget, VaultDialect } from '../jurisdictions';
+import type { AlgorithmVerdict, CdxPrimitive, DatedAlgorithmRule, PqStatus, PqTarget, VaultDialect, VaultServer } from '../jurisdictions';
 import type { CryptoResourceRole } from '../synthesized/vault/crypto-resource';
 
 /** Where in the synthesized tree something is declared. */
@@ -16,6 +16,8 @@ export interface AssetUse extends ResourceLocation {
   /** For hybrid keys: the combination or one of its halves. */
   readonly part?: 'combiner' | 'pq-half' | 'classical-half';
   readonly dialect?: VaultDialect;
+  /** The region's server, where slz-context.json names the region. */
+  readonly server?: VaultServer;
 }
 
 /** One `cryptographic-asset` component of `assetType: algorithm`, classified. */
@@ -113,6 +115,10 @@ export interface CryptoInventory {
   readonly landingZone?: string;
   /** Vault dialect per region (slz-context.json), empty when unknown. */
   readonly dialects: Readonly<Record<string, VaultDialect>>;
+  /** The server per region as slz judges it (`OpenBao 2.7`, `Vault Community 1.19 (assumed: …)`), empty when unknown. */
+  readonly servers: Readonly<Record<string, string>>;
+  /** Keys the region's server refuses (capability table): what would fail at apply. */
+  readonly refusedKeys: readonly { readonly key: string; readonly constructPath: string; readonly reason: string }[];
   /** The day the verdicts were evaluated on (the BOM itself does not depend on it). */
   readonly today: string;
 }

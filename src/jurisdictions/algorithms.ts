@@ -3,6 +3,18 @@
  * quantum exposure. One table, read by spec validation, the compliance packs and the CBOM,
  * so they never disagree (shared/docs/reference/cbom.md §9–§10).
  */
+import {
+  PROVIDER_PKI_KEY_TYPES,
+  PROVIDER_PKI_SOURCE,
+  SERVER_CAPABILITIES,
+  pkiKeySupport,
+  serverLabel,
+  transitKeySupport,
+  vaultServer,
+  type CapabilityFact,
+  type VaultEdition,
+  type VaultServer,
+} from './server-capabilities';
 import type { CryptoPurpose, KeyCategory } from './types';
 
 /** Vault transit key types the landing-zone file accepts (`managed_key` is not: it cannot be classified). */
@@ -26,9 +38,6 @@ export const TRANSIT_KEY_TYPES = [
   'hybrid',
 ] as const;
 export type TransitKeyType = (typeof TRANSIT_KEY_TYPES)[number];
-
-/** OpenBao documents only ML-DSA of the PQ types, and never had Vault Enterprise's CMAC types (cbom.md §11–§12). */
-export const OPENBAO_UNSUPPORTED_TYPES: readonly TransitKeyType[] = ['slh-dsa', 'hybrid', 'aes128-cmac', 'aes192-cmac', 'aes256-cmac'];
 
 export const ML_DSA_PARAMETER_SETS = ['44', '65', '87'] as const;
 export const SLH_DSA_PARAMETER_SETS = [
@@ -67,9 +76,13 @@ export interface AlgorithmInfo {
   readonly nistQuantumSecurityLevel: number;
   /** Broken by a cryptographically relevant quantum computer (Shor). */
   readonly quantumVulnerable: boolean;
-  /** Needs Vault Enterprise (CE rejects the type). */
+  /**
+   * On HashiCorp Vault: needs Enterprise (Community rejects the type). Which server accepts a key
+   * type is decided by the capability table (server-capabilities.ts), never by this flag: OpenBao
+   * 2.7 offers ML-DSA in its only edition.
+   */
   readonly enterpriseOnly: boolean;
-  /** Documented as experimental by Vault. */
+  /** Documented as experimental by HashiCorp Vault (1.19–1.21); see server-capabilities.ts per server. */
   readonly experimental: boolean;
   /** True where the level or classification is an inference, not a NIST statement (cbom.md §9). */
   readonly inferred: boolean;
@@ -478,42 +491,72 @@ export function pqStatusOf(algo: AlgorithmInfo | undefined): PqStatus {
 
 export type PqTargetKind = 'ML-DSA' | 'ML-KEM' | 'hybrid' | 'AES-256';
 
-/** What to migrate an algorithm to. */
+/** A transit key to declare: what the landing-zone file writes, and how the server spells it. */
+export interface TransitKeyToDeclare extends TransitKeyDescription {
+  /** Key size in bytes (hmac only). */
+  readonly keySize?: number;
+  /** The type as the server names it, e.g. `mldsa-87`, `hybrid (parameter_set 87, hybrid_key_type_ec ecdsa-p384)`. */
+  readonly spelled: string;
+}
+
+/** What to migrate an algorithm to, on one server. */
 export interface PqTarget {
   readonly kind: PqTargetKind;
   /** The target algorithm (CBOM naming), e.g. `ML-DSA-87`, `ML-DSA-87+ECDSA-P-384`, `ML-KEM-1024`, `AES-256-GCM`. */
   readonly algorithm: string;
-  /** One sentence: the target and why. */
+  /** One sentence: the target, why, and where it is available when the server has none. */
   readonly summary: string;
-  /** The transit key type to declare, per server, or null where the server has none. */
-  readonly transitType: { readonly vault: string | null; readonly openbao: string | null };
+  /** The server the target was chosen for, e.g. `OpenBao 2.7`, `Vault Community 1.19 (assumed: no version declared)`. */
+  readonly server: string;
+  /**
+   * The transit key to declare on that server; null where the server offers no key type for the
+   * target (the summary then says which servers do). Never a type the server refuses.
+   */
+  readonly transitKey: TransitKeyToDeclare | null;
+}
+
+function toDeclare(key: TransitKeyDescription & { readonly keySize?: number }, server: VaultServer): TransitKeyToDeclare | null {
+  if (!transitKeySupport(server, key.type).ok) return null;
+  const spelled = key.type === 'hmac' && key.keySize !== undefined ? `hmac (key_size ${key.keySize})` : transitTypeName(key, server.dialect);
+  return { ...key, spelled };
 }
 
 /**
- * The recommended post-quantum target for an algorithm, or undefined where none is needed.
- * Signatures go to ML-DSA-87 (CNSA 2.0); on Vault the transit target is a hybrid key (ML-DSA-87
- * plus an ECDSA/Ed25519 half, safe while either holds — the ANSSI-style transition the
- * catalogue's `requireHybridPqcAfter` adopts), on OpenBao plain `mldsa-87` (it has no hybrid
- * type). RSA encryption goes to ML-KEM-1024, which neither server offers as a transit type yet.
- * Symmetric keys below 256 bits go to AES-256.
+ * The recommended post-quantum target for an algorithm on a server, or undefined where none is
+ * needed. Without a server the conservative default (Vault Community, the assumed version) is
+ * judged, so nothing is recommended that an unknown server might refuse.
+ *
+ * Signatures go to ML-DSA-87 (CNSA 2.0): on Vault Enterprise as a hybrid key (ML-DSA-87 plus an
+ * ECDSA/Ed25519 half, safe while either holds: the ANSSI-style transition the catalogue's
+ * `requireHybridPqcAfter` adopts), on OpenBao 2.7+ as `mldsa-87` (it has no hybrid type), and
+ * nowhere on a server that offers no post-quantum transit type (Vault Community, OpenBao before
+ * 2.7, Vault Enterprise before 1.19). RSA encryption goes to ML-KEM-1024, which no server offers
+ * as a transit type. Symmetric keys below 256 bits go to AES-256.
  */
-export function recommendedPqTarget(algo: AlgorithmInfo, opts: { readonly usage?: 'transit' | 'pki'; readonly dialect?: VaultDialect } = {}): PqTarget | undefined {
+export function recommendedPqTarget(algo: AlgorithmInfo, opts: { readonly usage?: 'transit' | 'pki'; readonly server?: VaultServer } = {}): PqTarget | undefined {
+  const server = opts.server ?? vaultServer();
+  const label = serverLabel(server);
   const status = pqStatusOf(algo);
   if (status === 'symmetric-below-256') {
     if (algo.primitive === 'mac') {
-      const cmac = algo.family === 'AES-CMAC';
+      const cmac = algo.family === 'AES-CMAC' ? toDeclare({ type: 'aes256-cmac' }, server) : null;
+      if (cmac) {
+        return { kind: 'AES-256', algorithm: 'AES-256-CMAC', summary: 'AES-256-CMAC keeps a 128-bit margin against Grover search (CNSA 2.0: AES-256)', server: label, transitKey: cmac };
+      }
       return {
         kind: 'AES-256',
-        algorithm: cmac ? 'AES-256-CMAC' : 'HMAC-SHA-256 (256-bit key)',
-        summary: cmac ? 'AES-256-CMAC keeps a 128-bit margin against Grover search (CNSA 2.0: AES-256)' : 'a 256-bit HMAC key keeps a 128-bit margin against Grover search',
-        transitType: { vault: cmac ? 'aes256-cmac (Enterprise)' : 'hmac (key_size 32)', openbao: cmac ? null : 'hmac (key_size 32)' },
+        algorithm: 'HMAC-SHA-256 (256-bit key)',
+        summary: `a 256-bit HMAC key keeps a 128-bit margin against Grover search${algo.family === 'AES-CMAC' ? ` (${label} has no aes256-cmac type)` : ''}`,
+        server: label,
+        transitKey: toDeclare({ type: 'hmac', keySize: DEFAULT_HMAC_KEY_BYTES }, server),
       };
     }
     return {
       kind: 'AES-256',
       algorithm: 'AES-256-GCM',
       summary: 'AES-256-GCM keeps a 128-bit margin against Grover search (CNSA 2.0: AES-256)',
-      transitType: { vault: 'aes256-gcm96', openbao: 'aes256-gcm96' },
+      server: label,
+      transitKey: toDeclare({ type: 'aes256-gcm96' }, server),
     };
   }
   if (status !== 'quantum-vulnerable') return undefined;
@@ -522,37 +565,80 @@ export function recommendedPqTarget(algo: AlgorithmInfo, opts: { readonly usage?
       kind: 'ML-KEM',
       algorithm: 'ML-KEM-1024',
       summary:
-        'ML-KEM-1024 (FIPS 203; CNSA 2.0), or hybrid ML-KEM + ECDH for key transport; neither Vault nor OpenBao transit offers an ML-KEM key type yet, so encrypt data with aes256-gcm96 (envelope encryption) meanwhile',
-      transitType: { vault: null, openbao: null },
+        'ML-KEM-1024 (FIPS 203; CNSA 2.0), or hybrid ML-KEM + ECDH for key transport; neither Vault nor OpenBao transit offers an ML-KEM key type, so encrypt data with aes256-gcm96 (envelope encryption) meanwhile',
+      server: label,
+      transitKey: null,
     };
   }
   if (opts.usage === 'pki') {
+    const pki = pkiKeySupport(server, 'mldsa');
+    const where = pki.ok
+      ? `${label} PKI issues ML-DSA certificates (key_type mldsa, key_bits 87), but the Terraform Vault provider accepts only ${PROVIDER_PKI_KEY_TYPES.join('/')} key types, so slz cannot declare the CA yet`
+      : `${pki.reason}; ${pki.acceptedBy ? `${pki.acceptedBy} does` : 'no server slz knows of does'}`;
     return {
       kind: 'ML-DSA',
       algorithm: 'ML-DSA-87',
-      summary:
-        'an ML-DSA-87 CA hierarchy (FIPS 204; CNSA 2.0) once server and relying parties accept ML-DSA certificates: OpenBao PKI (v2.7), not confirmed for Vault PKI; meanwhile keep the current CA and plan the parallel hierarchy',
-      transitType: { vault: null, openbao: null },
+      summary: `an ML-DSA-87 CA hierarchy (FIPS 204; CNSA 2.0) once server, Terraform provider and relying parties accept ML-DSA certificates: ${where}; meanwhile keep the current CA and plan the parallel hierarchy`,
+      server: label,
+      transitKey: null,
     };
   }
   const ec = algo.family === 'EdDSA' ? 'ed25519' : algo.family === 'ECDSA' && algo.strength >= 384 ? `ecdsa-p${algo.strength}` : 'ecdsa-p384';
-  const transitType = {
-    vault: transitTypeName({ type: 'hybrid', parameterSet: '87', hybridKeyTypeEc: ec }, 'vault'),
-    openbao: transitTypeName({ type: 'ml-dsa', parameterSet: '87' }, 'openbao'),
-  };
-  if (opts.dialect === 'openbao') {
-    return { kind: 'ML-DSA', algorithm: 'ML-DSA-87', summary: 'ML-DSA-87 (FIPS 204; CNSA 2.0): OpenBao offers mldsa-87 transit keys (no hybrid type)', transitType };
+  const hybrid = server.dialect === 'vault' ? toDeclare({ type: 'hybrid', parameterSet: '87', hybridKeyTypeEc: ec }, server) : null;
+  if (hybrid) {
+    const classical = ec === 'ed25519' ? 'Ed25519' : `ECDSA-P-${ec.slice(7)}`;
+    return {
+      kind: 'hybrid',
+      algorithm: `ML-DSA-87+${classical}`,
+      summary: `a hybrid ML-DSA-87 + ${classical} key (safe while either half holds; ML-DSA-87 per CNSA 2.0), or plain ML-DSA-87; ${label}: experimental ("should not be used in production")`,
+      server: label,
+      transitKey: hybrid,
+    };
   }
-  const classical = ec === 'ed25519' ? 'Ed25519' : `ECDSA-P-${ec.slice(7)}`;
+  const mlDsa = toDeclare({ type: 'ml-dsa', parameterSet: '87' }, server);
+  if (mlDsa) {
+    return { kind: 'ML-DSA', algorithm: 'ML-DSA-87', summary: `ML-DSA-87 (FIPS 204; CNSA 2.0): ${label} offers ${mlDsa.spelled} transit keys (no hybrid type)`, server: label, transitKey: mlDsa };
+  }
+  const refusal = transitKeySupport(server, 'ml-dsa');
+  const elsewhere = !refusal.ok && refusal.acceptedBy ? refusal.acceptedBy : 'no server slz knows of';
   return {
-    kind: 'hybrid',
-    algorithm: `ML-DSA-87+${classical}`,
-    summary: `a hybrid ML-DSA-87 + ${classical} key (safe while either half holds; ML-DSA-87 per CNSA 2.0), or plain ML-DSA-87; Vault Enterprise only, experimental`,
-    transitType,
+    kind: 'ML-DSA',
+    algorithm: 'ML-DSA-87',
+    summary: `ML-DSA-87 (FIPS 204; CNSA 2.0), but ${label} offers no post-quantum transit key type: they need ${elsewhere}; keep this key and plan the move`,
+    server: label,
+    transitKey: null,
   };
 }
 
-/** What each server family offers today for a migration target (cbom.md §11–§12). */
+/**
+ * One target for an algorithm used on several servers (one per region). Where every server gets
+ * the same key type, that target; otherwise a summary per server and no single key type to
+ * declare, so nothing is proposed that one of the servers refuses. No server: the conservative
+ * default is judged.
+ */
+export function recommendedPqTargetOn(algo: AlgorithmInfo, opts: { readonly usage?: 'transit' | 'pki'; readonly servers: readonly VaultServer[] }): PqTarget | undefined {
+  const byLabel = new Map(opts.servers.map((s) => [serverLabel(s), s]));
+  const servers = [...byLabel.values()];
+  if (servers.length <= 1) return recommendedPqTarget(algo, { ...(opts.usage ? { usage: opts.usage } : {}), ...(servers[0] ? { server: servers[0] } : {}) });
+  const targets = servers.map((server) => recommendedPqTarget(algo, { ...(opts.usage ? { usage: opts.usage } : {}), server }));
+  const first = targets[0];
+  if (!first || targets.some((t) => !t)) return first;
+  const all = targets as PqTarget[];
+  const labels = all.map((t) => t.server).join(', ');
+  const same = all.every((t) => t.kind === first.kind && t.algorithm === first.algorithm && t.transitKey?.spelled === first.transitKey?.spelled);
+  if (same) return { ...first, server: labels };
+  const algorithms = [...new Set(all.map((t) => t.algorithm))];
+  const pq = algorithms.every((a) => a.startsWith('ML-DSA-87'));
+  return {
+    kind: pq ? 'ML-DSA' : first.kind,
+    algorithm: pq ? 'ML-DSA-87' : algorithms.join(' / '),
+    summary: `the regions' servers differ: ${all.map((t) => `${t.server}: ${t.transitKey ? `${t.algorithm} as ${t.transitKey.spelled}` : `${t.algorithm}, no key type on this server`}`).join('; ')}`,
+    server: labels,
+    transitKey: null,
+  };
+}
+
+/** What each server family offers for a migration target, as the report's table shows it. */
 export interface PqAvailability {
   readonly capability: string;
   readonly vaultCommunity: string;
@@ -561,54 +647,46 @@ export interface PqAvailability {
   readonly sources: readonly string[];
 }
 
+function vaultCell(fact: CapabilityFact, edition: VaultEdition): string {
+  const v = fact.vault;
+  if (v.since === null || v.editions.length === 0) return v.confidence === 'uncertain' ? 'not confirmed (treated as no)' : 'no';
+  if (!v.editions.includes(edition)) return `no — Enterprise-only${v.refusal ? ` (${v.refusal.split(':')[0]})` : ''}`;
+  return `yes from ${v.since}${v.experimental ? ', experimental ("should not be used in production")' : ''}`;
+}
+
+function openbaoCell(fact: CapabilityFact): string {
+  const o = fact.openbao;
+  if (o.since === null || o.editions.length === 0) return 'no (no release or merged change found)';
+  return `yes from ${o.since}${o.spelling ? `: ${o.spelling}` : ''}; earlier releases refuse it`;
+}
+
+/** The capability table (server-capabilities.ts) as report rows, and what no key type gates. */
 export const PQ_AVAILABILITY: readonly PqAvailability[] = [
+  ...SERVER_CAPABILITIES.map((f) => ({ capability: f.capability, vaultCommunity: vaultCell(f, 'community'), vaultEnterprise: vaultCell(f, 'enterprise'), openbao: openbaoCell(f), sources: [...f.vault.sources, ...f.openbao.sources] })),
   {
-    capability: 'Transit ML-DSA-44/65/87 signing keys',
-    vaultCommunity: 'no — Enterprise-only (CE refuses with ErrPQCEntOnly)',
-    vaultEnterprise: 'yes, experimental ("should not be used in production"): type ml-dsa + parameter_set',
-    openbao: 'yes: types mldsa-44, mldsa-65, mldsa-87 (openbao/openbao#3909, staged for v2.7)',
-    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit', 'https://github.com/hashicorp/web-unified-docs/pull/681', 'https://github.com/openbao/openbao/issues/3909'],
-  },
-  {
-    capability: 'Transit hybrid keys (ML-DSA + ECDSA/Ed25519)',
-    vaultCommunity: 'no — Enterprise-only',
-    vaultEnterprise: 'yes, experimental: type hybrid, hybrid_key_type_pqc ml-dsa + hybrid_key_type_ec',
-    openbao: 'no (not documented)',
-    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
-  },
-  {
-    capability: 'Transit SLH-DSA signing keys',
-    vaultCommunity: 'no — Enterprise-only',
-    vaultEnterprise: 'yes, experimental: type slh-dsa, 12 parameter sets',
-    openbao: 'no (not documented)',
-    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
-  },
-  {
-    capability: 'PKI CAs and certificates on ML-DSA',
-    vaultCommunity: 'not confirmed in the PKI API docs',
-    vaultEnterprise: 'not confirmed in the PKI API docs (listed only in a benchmark document)',
-    openbao: 'merged for v2.7 (openbao/openbao#3903)',
-    sources: ['https://github.com/openbao/openbao/issues/3903'],
+    capability: 'PKI ML-DSA CAs through Terraform',
+    vaultCommunity: 'no: the provider accepts key_type rsa/ec/ed25519 only',
+    vaultEnterprise: 'no: the provider accepts key_type rsa/ec/ed25519 only',
+    openbao: 'no: the provider accepts key_type rsa/ec/ed25519 only (the server does from 2.7)',
+    sources: [PROVIDER_PKI_SOURCE],
   },
   {
     capability: 'ML-KEM (key encapsulation)',
-    vaultCommunity: 'no transit or PKI key type',
-    vaultEnterprise: 'no transit or PKI key type',
-    openbao: 'no key type; PQC TLS listeners tracked in openbao/openbao#3755 (epic #496)',
-    sources: ['https://github.com/openbao/openbao/issues/496', 'https://github.com/openbao/openbao/issues/3755'],
+    vaultCommunity: 'no transit or PKI key type; TLS listeners negotiate X25519MLKEM768 from 1.19.4 (GH-30603)',
+    vaultEnterprise: 'no transit or PKI key type; TLS as Community',
+    openbao:
+      'no transit or PKI key type; TLS listeners negotiate X25519MLKEM768 by default from 2.2 (Go 1.24), and 2.7 can require it with tls_key_exchange_preferences (openbao/openbao#3769; the TLS item #3755 is closed)',
+    sources: [
+      'Vault 1.19.4 release notes: "core: support for X25519MLKEM768 (post quantum key agreement) in the Go TLS stack. [GH-30603]"',
+      'https://github.com/openbao/openbao/pull/3769 (merged 2026-08-14 on main after v2.6.2, not on release/2.6.x; website/content/docs/configuration/listener/tcp.mdx tls_key_exchange_preferences; the description: Go 1.24, used since OpenBao 2.2.x, prefers PQC KEMs by default)',
+      'https://github.com/openbao/openbao/issues/3755 (PQC-enabled TLS listeners, closed)',
+    ],
   },
   {
     capability: 'AES-256-GCM data keys (aes256-gcm96)',
     vaultCommunity: 'yes (the default type)',
     vaultEnterprise: 'yes (the default type)',
     openbao: 'yes (the default type)',
-    sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
-  },
-  {
-    capability: 'AES-256-CMAC keys',
-    vaultCommunity: 'no — Enterprise-only (ErrCmacEntOnly)',
-    vaultEnterprise: 'yes: type aes256-cmac',
-    openbao: 'no (not documented)',
     sources: ['https://developer.hashicorp.com/vault/api-docs/secret/transit'],
   },
 ];

@@ -1,5 +1,6 @@
 /** Judges an algorithm against a jurisdiction's crypto policy on a given day. */
-import { policyPurpose, pqStatusOf, recommendedPqTarget, type AlgorithmInfo, type PqStatus, type PqTarget, type VaultDialect } from './algorithms';
+import { policyPurpose, pqStatusOf, recommendedPqTargetOn, type AlgorithmInfo, type PqStatus, type PqTarget } from './algorithms';
+import type { VaultServer } from './server-capabilities';
 import { PROJECT_DEFAULT_CRYPTO } from './data/defaults';
 import type { CryptoAllowance, CryptoPolicy, DatedAlgorithmRule } from './types';
 
@@ -102,9 +103,9 @@ export interface AlgorithmReadiness {
   readonly hybridRequiredAfter?: string;
 }
 
-export function assessAlgorithm(policy: CryptoPolicy, algo: AlgorithmInfo, on: string, opts: { readonly usage?: 'transit' | 'pki'; readonly dialect?: VaultDialect } = {}): AlgorithmReadiness {
+export function assessAlgorithm(policy: CryptoPolicy, algo: AlgorithmInfo, on: string, opts: { readonly usage?: 'transit' | 'pki'; readonly servers?: readonly VaultServer[] } = {}): AlgorithmReadiness {
   const status = pqStatusOf(algo);
-  const target = recommendedPqTarget(algo, opts);
+  const target = recommendedPqTargetOn(algo, { ...(opts.usage ? { usage: opts.usage } : {}), servers: opts.servers ?? [] });
   const hybrid = policy.requireHybridPqcAfter;
   return {
     algorithm: algo,

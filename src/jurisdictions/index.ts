@@ -16,6 +16,7 @@ import {
 export * from './types';
 export * from './algorithms';
 export * from './crypto-policy';
+export * from './server-capabilities';
 export { CATALOGUE, PROVIDERS };
 
 export function jurisdictionCodes(): string[] {

@@ -120,13 +120,15 @@ export const vaultSchema = z
   .strictObject({
     address: httpsUrl.describe("The agency's Vault or OpenBao address (https). The token comes from VAULT_TOKEN or an auth method, never from this file."),
     dialect: z.enum(['vault', 'openbao']).default('vault').describe('Server family: key type names differ for post-quantum keys. @default vault'),
-    edition: z.enum(['community', 'enterprise']).default('community').describe('Vault edition: post-quantum and CMAC key types need enterprise. @default community'),
+    edition: z.enum(['community', 'enterprise']).default('community').describe('Vault edition: post-quantum and CMAC transit key types need enterprise (Community refuses them). OpenBao has one edition: ignored. @default community'),
     namespace: z.string().min(1).optional().describe('Vault Enterprise namespace for this landing zone.'),
     version: z
       .string()
       .regex(/^\d+\.\d+(\.\d+)?$/, { message: 'must be a version like 1.21.4 or 2.7' })
       .optional()
-      .describe('Server version (Vault 1.x or OpenBao 2.x): decides which post-quantum key types the server accepts. @default the oldest release slz supports for the dialect (Vault 1.19, OpenBao 2.6): nothing newer is assumed'),
+      .describe(
+        'Server version, major.minor[.patch] (Vault 1.x, OpenBao 2.x): decides which post-quantum and CMAC transit key types the server accepts (ml-dsa and hybrid from Vault Enterprise 1.19, slh-dsa and aes192-cmac from 1.20, mldsa-44/65/87 from OpenBao 2.7). @default Vault 1.19 (a Long-Term Support release, the first with post-quantum keys) or OpenBao 2.6 (the last line without ML-DSA): nothing newer is assumed, and validation warns where a key type relies on the assumption',
+      ),
     cidr: cidr
       .optional()
       .describe("Network of Vault's addresses as pods see them (NetworkPolicies match addresses, not names): tenants with workloads may reach it on the address's port. Required when Vault runs outside the cluster and a tenant of the region has workloads."),

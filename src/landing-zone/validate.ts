@@ -14,7 +14,7 @@ import {
   isoDate as toIsoDate,
   jurisdictionCodes,
   KEY_CATEGORY_OF_PURPOSE,
-  OPENBAO_UNSUPPORTED_TYPES,
+  MAJOR_VERSION,
   PRIMITIVES_FOR_PURPOSE,
   PKI_KEY_BITS,
   residencyRulesAt,
@@ -22,12 +22,20 @@ import {
   siteOperator,
   sitesWithId,
   COMMON_LEVELS,
+  parseVersion,
+  pkiKeySupport,
+  serverLabel,
+  transitKeySupport,
+  transitTypesFor,
+  vaultServer,
   type AlgorithmInfo,
   type ContractingEntityRule,
   type Deployment,
   type Jurisdiction,
   type Ordinal,
   type RegionRef,
+  type SupportVerdict,
+  type VaultServer,
 } from '../jurisdictions';
 import { cidrContains, cidrOf, cidrsOverlap, hostOf, hostUnderDomain, ipInCidr, isIpLiteral, type Cidr } from './net';
 import { closest, type PathSegment, ProblemList, type SpecProblem } from './problems';
@@ -609,24 +617,21 @@ function checkAdminAccess(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidr
 
 function checkCrypto(spec: Partial, j: Jurisdiction, today: string, problems: ProblemList): void {
   const policy = j.crypto;
-  const needsEnterprise = (spec.regions ?? []).filter((r) => r.vault.edition !== 'enterprise' && r.vault.dialect === 'vault').map((r) => r.name);
-  const openbao = (spec.regions ?? []).filter((r) => r.vault.dialect === 'openbao').map((r) => r.name);
+  const servers = checkServers(spec, problems);
+  const alternatives = alternativesUnder(policy, today);
+  const relying = new Map<RegionServer, Set<string>>();
   (spec.tenants ?? []).forEach((t, ti) => {
     t.keys.forEach((k, ki) => {
       const path: PathSegment[] = ['tenants', ti, 'keys', ki];
       const algos = keyAlgorithms(k, path, problems);
       if (!algos) return;
-      if (openbao.length > 0 && OPENBAO_UNSUPPORTED_TYPES.includes(k.algorithm)) {
-        problems.error([...path, 'algorithm'], `${k.algorithm} keys are not available on OpenBao, which region(s) ${openbao.join(', ')} run`, 'use ml-dsa for post-quantum signatures on OpenBao, or hmac for MACs');
+      for (const s of checkKeyOnServers(k, [...path, 'algorithm'], tenantServers(t, servers), alternatives, problems)) {
+        relying.set(s, (relying.get(s) ?? new Set()).add(k.algorithm));
       }
       for (const algo of algos) {
         const verdict = evaluateAlgorithm(policy, algo, today);
         if (verdict.status === 'not-allowed' || verdict.status === 'disallowed') problems.error([...path, 'algorithm'], `${k.algorithm} is not allowed by ${j.name}'s crypto policy for ${k.purpose}: ${verdict.reason}`, 'choose an allowed algorithm (slz jurisdictions ' + j.countryCode + ')');
         else if (verdict.status === 'deprecated') problems.warn([...path, 'algorithm'], verdict.reason, 'plan the migration now');
-        if (algo.enterpriseOnly && needsEnterprise.length > 0) {
-          problems.error([...path, 'algorithm'], `${k.algorithm} needs Vault Enterprise, but region(s) ${needsEnterprise.join(', ')} run Vault Community`, 'set vault.edition: enterprise where the server is Enterprise, or choose another key type');
-        }
-        if (algo.experimental) problems.warn([...path, 'algorithm'], `${algo.id} is experimental in Vault ("should not be used in production")`);
       }
       const max = policy.maxCryptoperiodDays[KEY_CATEGORY_OF_PURPOSE[k.purpose]];
       if (k.rotateDays > max) {
@@ -634,8 +639,11 @@ function checkCrypto(spec: Partial, j: Jurisdiction, today: string, problems: Pr
       }
     });
   });
+  warnAssumedVersions(relying, problems);
   if (spec.pki) {
     const { keyType, keyBits } = spec.pki;
+    // The agency PKI has a root in every region: each region's server must offer the CA key type.
+    reportRefusals([...servers.values()], (s) => pkiKeySupport(s.server, keyType), 'pki.keyType', problems, 'the CA key');
     if (!PKI_KEY_BITS[keyType].includes(keyBits)) {
       problems.error('pki.keyBits', `${keyBits} is not a valid size for ${keyType} keys`, `use one of ${PKI_KEY_BITS[keyType].join(', ')}`);
     } else {
@@ -656,6 +664,126 @@ function checkCrypto(spec: Partial, j: Jurisdiction, today: string, problems: Pr
   }
 }
 
+
+/** A region's server as the key-type gates judge it (defaults filled: Community, the assumed version). */
+interface RegionServer {
+  readonly index: number;
+  readonly name: string;
+  readonly server: VaultServer;
+}
+
+/**
+ * Every region's server, after checking that a declared version belongs to the dialect (Vault
+ * is 1.x, OpenBao 2.x): a Vault version under `dialect: openbao` would silently unlock or lock
+ * the wrong key types.
+ */
+function checkServers(spec: Partial, problems: ProblemList): Map<string, RegionServer> {
+  const out = new Map<string, RegionServer>();
+  (spec.regions ?? []).forEach((r, i) => {
+    const version = r.vault.version;
+    const parsed = version === undefined ? undefined : parseVersion(version);
+    if (parsed && parsed[0] !== MAJOR_VERSION[r.vault.dialect]) {
+      const other = r.vault.dialect === 'vault' ? 'openbao' : 'vault';
+      problems.error(
+        ['regions', i, 'vault', 'version'],
+        `${version} is not ${r.vault.dialect === 'openbao' ? 'an OpenBao release: OpenBao versions are 2.x' : 'a Vault release: Vault versions are 1.x'}`,
+        parsed[0] === MAJOR_VERSION[other] ? `if the server is ${other === 'openbao' ? 'OpenBao' : 'Vault'}, set vault.dialect: ${other}` : 'write the version the server reports (vault status or bao status)',
+      );
+      return;
+    }
+    out.set(r.name, { index: i, name: r.name, server: vaultServer(r.vault) });
+  });
+  return out;
+}
+
+/** The servers of the regions a tenant runs in (every region unless it names some). */
+function tenantServers(t: LandingZone['tenants'][number], servers: ReadonlyMap<string, RegionServer>): RegionServer[] {
+  const names = t.regions ?? [...servers.keys()];
+  return names.flatMap((n) => {
+    const s = servers.get(n);
+    return s ? [s] : [];
+  });
+}
+
+/**
+ * A transit key must be of a type every server of the tenant's regions accepts; experimental
+ * types warn. Returns the regions that accept the type only because of the assumed version, so
+ * the caller can ask once per region for the version to be declared.
+ */
+function checkKeyOnServers(k: TransitKey, at: PathSegment[], servers: readonly RegionServer[], alternatives: Alternatives, problems: ProblemList): RegionServer[] {
+  reportRefusals(servers, (s) => transitKeySupport(s.server, k.algorithm), at, problems, 'this key', (server) => alternatives(k.purpose, server));
+  const accepted = servers.flatMap((s) => {
+    const v = transitKeySupport(s.server, k.algorithm);
+    return v.ok ? [{ s, v }] : [];
+  });
+  const experimental = [...new Set(accepted.filter(({ v }) => v.ok && v.experimental).map(({ s }) => serverLabel(s.server, { assumption: false })))];
+  if (experimental.length > 0) {
+    problems.warn(at, `${k.algorithm} keys are experimental on ${experimental.join(', ')} ("should not be used in production")`, 'keep them for pilots and record the accepted risk');
+  }
+  // A restricted type (one the capability table lists) accepted on an undeclared version rests on the assumption.
+  return accepted.filter(({ s, v }) => v.ok && v.fact !== undefined && !s.server.versionDeclared).map(({ s }) => s);
+}
+
+/** Asks once per region to declare the version that key types rely on. */
+function warnAssumedVersions(relying: ReadonlyMap<RegionServer, Set<string>>, problems: ProblemList): void {
+  for (const [s, types] of relying) {
+    const list = [...types].join(', ');
+    problems.warn(
+      ['regions', s.index, 'vault', 'version'],
+      `is not declared, so slz assumes ${serverLabel(s.server, { assumption: false })}, nothing newer, and accepts ${list} keys on it`,
+      `declare the version the server runs (\`vault status\` shows it): a release older than ${s.server.version} refuses ${list}`,
+    );
+  }
+}
+
+/** The transit types this server accepts for a purpose and the crypto policy allows today, for a hint. */
+type Alternatives = (purpose: TransitKey['purpose'], server: VaultServer) => string;
+
+function alternativesUnder(policy: Jurisdiction['crypto'], today: string): Alternatives {
+  return (purpose, server) => {
+    const wanted = PRIMITIVES_FOR_PURPOSE[purpose];
+    const ok = transitTypesFor(purpose).filter((t) => {
+      if (!transitKeySupport(server, t).ok) return false;
+      // The strongest parameter set stands for the type: a hint names types, not sets.
+      const algos = describeTransitKey({ type: t, parameterSet: t === 'slh-dsa' ? 'slh-dsa-sha2-256s' : '87', hybridKeyTypeEc: 'ecdsa-p384' }).filter((a) => wanted.includes(a.primitive));
+      return algos.slice(0, t === 'hybrid' ? 1 : algos.length).every((a) => {
+        const v = evaluateAlgorithm(policy, a, today).status;
+        return v !== 'not-allowed' && v !== 'disallowed';
+      });
+    });
+    return ok.length > 0 ? `${serverLabel(server, { assumption: false })} accepts ${ok.join(', ')} for ${purpose}` : '';
+  };
+}
+
+/** One error per distinct refusal, naming the regions whose server refuses and what would accept it. */
+function reportRefusals(
+  servers: readonly RegionServer[],
+  judge: (s: RegionServer) => SupportVerdict,
+  at: PathSegment[] | string,
+  problems: ProblemList,
+  what: string,
+  instead?: (server: VaultServer) => string,
+): void {
+  const byReason = new Map<string, { verdict: Extract<SupportVerdict, { ok: false }>; regions: RegionServer[] }>();
+  for (const s of servers) {
+    const v = judge(s);
+    if (v.ok) continue;
+    const group = byReason.get(v.reason);
+    if (group) group.regions.push(s);
+    else byReason.set(v.reason, { verdict: v, regions: [s] });
+  }
+  for (const { verdict, regions } of byReason.values()) {
+    const where = `region${regions.length > 1 ? 's' : ''} ${regions.map((r) => r.name).join(', ')}`;
+    const first = regions[0]!;
+    const lift = verdict.versionBound
+      ? `if the server runs a newer release, declare it in regions[${first.index}].vault.version`
+      : first.server.dialect === 'vault' && first.server.edition !== 'enterprise' && verdict.fact.vault.editions.includes('enterprise')
+        ? `if the server is Vault Enterprise, set regions[${first.index}].vault.edition: enterprise`
+        : '';
+    const hint = [lift, verdict.acceptedBy ? `accepted by ${verdict.acceptedBy}` : '', instead ? instead(first.server) : ''].filter(Boolean).join('; ');
+    problems.error(at, `${what} cannot be created in ${where}: ${verdict.reason}`, hint);
+  }
+}
 
 /** The algorithms a declared key uses for its purpose, or undefined (with problems) when the declaration is inconsistent. */
 function keyAlgorithms(k: TransitKey, path: PathSegment[], problems: ProblemList): AlgorithmInfo[] | undefined {

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { vaultServer, type VaultServer, type VaultServerInput } from '../jurisdictions/server-capabilities';
 
 export const CONTEXT_FILE = 'slz-context.json';
 
@@ -21,6 +22,11 @@ export interface SynthContextFile {
   readonly endpointDomains: readonly string[];
   /** Vault dialect per region name. */
   readonly vaultDialects: Readonly<Record<string, 'vault' | 'openbao'>>;
+  /**
+   * The server per region name as the file declares it (dialect, edition, version when declared):
+   * which key types it accepts. Absent in trees written before it existed.
+   */
+  readonly vaultServers?: Readonly<Record<string, VaultServerInput>>;
   readonly exemptions: readonly {
     readonly rule: string;
     readonly resource: string;
@@ -42,4 +48,18 @@ export function readContextFile(dir: string): SynthContextFile | undefined {
     throw new Error(`${CONTEXT_FILE} is not an slz synth context`);
   }
   return parsed as SynthContextFile;
+}
+
+/**
+ * The server of each region the context names, defaults filled conservatively: a tree that gives
+ * only `vaultDialects` is judged as Community at the assumed version. Empty without a context.
+ */
+export function vaultServersOf(context: SynthContextFile | undefined): Record<string, VaultServer> {
+  const out: Record<string, VaultServer> = {};
+  if (!context) return out;
+  for (const [region, dialect] of Object.entries(context.vaultDialects ?? {})) out[region] = vaultServer({ dialect });
+  for (const [region, input] of Object.entries(context.vaultServers ?? {})) {
+    if (input && typeof input === 'object') out[region] = vaultServer(input);
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ export function synthContext(lz: ResolvedLandingZone): SynthContextFile {
     inCountryCidrs: spec.network?.inCountryCidrs ?? [],
     endpointDomains: spec.network?.endpointDomains ?? [],
     vaultDialects: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.dialect])),
+    vaultServers: Object.fromEntries(spec.regions.map((r) => [r.name, { dialect: r.vault.dialect, edition: r.vault.edition, ...(r.vault.version ? { version: r.vault.version } : {}) }])),
     exemptions: spec.exemptions,
   };
 }

@@ -27,9 +27,11 @@ function parsePolicy(text: string): Record<string, string[]> {
   return grants;
 }
 
+// Enterprise: the base set holds an ml-dsa key, which Vault Community refuses.
 const base: KeyManagementProps = {
   tenant: 'patient-records',
   maxRotateDays: 90,
+  edition: 'enterprise',
   keys: [
     { name: 'records', type: 'aes256-gcm96', purpose: 'encryption', rotateDays: 90 },
     { name: 'kek', type: 'aes256-gcm96', purpose: 'key-wrapping', rotateDays: 30 },
@@ -94,6 +96,8 @@ describe('KeyManagement', () => {
       synth({
         tenant: 't1',
         maxRotateDays: 365,
+        edition: 'enterprise',
+        version: '1.21.1',
         keys: [
           { name: 'hy', type: 'hybrid', purpose: 'signing', rotateDays: 365, parameterSet: '87', hybridKeyTypeEc: 'ecdsa-p384' },
           { name: 'slh', type: 'slh-dsa', purpose: 'signing', rotateDays: 365, parameterSet: 'slh-dsa-shake-256s' },
@@ -112,7 +116,7 @@ describe('KeyManagement', () => {
 
   test('the openbao dialect writes ML-DSA as mldsa-<set> without parameter_set', () => {
     const keys = all(
-      synth({ tenant: 't1', maxRotateDays: 90, dialect: 'openbao', keys: [{ name: 'pq', type: 'ml-dsa', purpose: 'signing', rotateDays: 90, parameterSet: '87' }] }),
+      synth({ tenant: 't1', maxRotateDays: 90, dialect: 'openbao', version: '2.7', keys: [{ name: 'pq', type: 'ml-dsa', purpose: 'signing', rotateDays: 90, parameterSet: '87' }] }),
       'vault_transit_secret_backend_key',
     );
     expect(keys[0]).toMatchObject({ type: 'mldsa-87' });
@@ -173,6 +177,7 @@ describe('KeyManagement', () => {
       synth({
         tenant: 't1',
         maxRotateDays: 90,
+        edition: 'enterprise',
         keys: [{ name: 'cm', type: 'aes256-cmac', purpose: 'mac', rotateDays: 90 }],
         workloads: [{ serviceAccount: 'w', keys: ['cm'] }],
       }),
@@ -243,8 +248,25 @@ describe('KeyManagement', () => {
 
     test('types OpenBao does not offer under the openbao dialect', () => {
       expect(
-        build({ ...base, dialect: 'openbao', workloads: [], keys: [{ name: 's', type: 'slh-dsa', purpose: 'signing', rotateDays: 30, parameterSet: 'slh-dsa-sha2-128s' }] }),
-      ).toThrow(/not available in OpenBao/);
+        build({ ...base, dialect: 'openbao', version: '2.7', workloads: [], keys: [{ name: 's', type: 'slh-dsa', purpose: 'signing', rotateDays: 30, parameterSet: 'slh-dsa-sha2-128s' }] }),
+      ).toThrow(/transit type slh-dsa is not offered by OpenBao in any release slz knows of/);
+    });
+
+    test("key types the server refuses by edition or version (capability table)", () => {
+      const mlDsa = { name: 'pq', type: 'ml-dsa' as const, purpose: 'signing' as const, rotateDays: 30, parameterSet: '87' };
+      const slh = { name: 's', type: 'slh-dsa' as const, purpose: 'signing' as const, rotateDays: 30, parameterSet: 'slh-dsa-sha2-192s' };
+      // Vault Community (the default edition) refuses every post-quantum and CMAC type.
+      expect(build({ ...base, edition: undefined, workloads: [], keys: [mlDsa] })).toThrow(/transit type ml-dsa needs Vault Enterprise: Vault Community 1\.19 .*refuses it \(ErrPQCEntOnly\)/);
+      expect(build({ ...base, edition: 'community', workloads: [], keys: [{ name: 'c', type: 'aes256-cmac', purpose: 'mac', rotateDays: 30 }] })).toThrow(/ErrCmacEntOnly/);
+      // slh-dsa arrived in Vault Enterprise 1.20: refused at the assumed 1.19, accepted once 1.20 is declared.
+      expect(build({ ...base, workloads: [], keys: [slh] })).toThrow(/transit type slh-dsa needs Vault Enterprise 1\.20 or newer, and the server is Vault Enterprise 1\.19 \(assumed/);
+      expect(build({ ...base, version: '1.20', workloads: [], keys: [slh] })).not.toThrow();
+      // OpenBao before 2.7 has no ML-DSA transit type.
+      expect(build({ ...base, dialect: 'openbao', workloads: [], keys: [mlDsa] })).toThrow(/transit type ml-dsa needs OpenBao 2\.7 or newer, and the server is OpenBao 2\.6/);
+      expect(build({ ...base, dialect: 'openbao', version: '2.6.2', workloads: [], keys: [mlDsa] })).toThrow(/needs OpenBao 2\.7 or newer/);
+      expect(build({ ...base, dialect: 'openbao', version: '2.7.0', workloads: [], keys: [mlDsa] })).not.toThrow();
+      // A version of the other dialect is refused, not silently read.
+      expect(build({ ...base, dialect: 'openbao', version: '1.21.1', workloads: [], keys: [] })).toThrow(/version "1\.21\.1" must be an OpenBao 2\.x release/);
     });
 
     test('bad names, paths and duplicates, all reported at once', () => {

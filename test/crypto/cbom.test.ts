@@ -3,8 +3,11 @@
  * against the synthesized JSON with plain code, byte-identical rebuilds, UNKNOWN assets for what
  * cannot be classified, the Vault/OpenBao dialect, and the engine → algorithm/key links.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildCryptoInventory, derivedSerialNumber, type CryptoInventory } from '../../src/crypto';
 import { validateCbom } from '../../src/crypto/validate';
+import { slz } from '../helpers/cli';
 import { componentByRef, componentsOf, copy, FIXTURES, jsonResources, pathOf, propertyValues, synthFixture, TODAY, type Json, type Tree } from './_trees';
 
 const trees: Record<keyof typeof FIXTURES, Tree> = {} as Record<keyof typeof FIXTURES, Tree>;
@@ -280,14 +283,51 @@ describe('Vault and OpenBao dialects', () => {
     expect(plain.policy.jurisdiction).toBeNull();
   });
 
-  it('recommends mldsa-87 where only OpenBao uses a vulnerable key, a hybrid key where Vault does', () => {
+  it('recommends mldsa-87 where only OpenBao 2.7 uses a vulnerable key, a hybrid key where Vault Enterprise does', () => {
     const cyberjaya = { ...trees.openbao, stacks: trees.openbao.stacks.filter((s) => s.name.endsWith('cyberjaya')) };
     const onlyBao = inventory(cyberjaya).assets.find((a) => a.name === 'ECDSA-P-384')!;
-    expect(onlyBao.target).toMatchObject({ kind: 'ML-DSA', algorithm: 'ML-DSA-87', transitType: { openbao: 'mldsa-87' } });
+    expect(onlyBao.target).toMatchObject({ kind: 'ML-DSA', algorithm: 'ML-DSA-87', server: 'OpenBao 2.7', transitKey: { type: 'ml-dsa', parameterSet: '87', spelled: 'mldsa-87' } });
     const kulim = { ...trees.openbao, stacks: trees.openbao.stacks.filter((s) => s.name.endsWith('kulim')) };
     const onlyVault = inventory(kulim).assets.find((a) => a.name === 'ECDSA-P-384')!;
-    expect(onlyVault.target).toMatchObject({ kind: 'hybrid', algorithm: 'ML-DSA-87+ECDSA-P-384' });
-    expect(onlyVault.target?.transitType.vault).toContain('hybrid');
+    expect(onlyVault.target).toMatchObject({ kind: 'hybrid', algorithm: 'ML-DSA-87+ECDSA-P-384', transitKey: { type: 'hybrid', parameterSet: '87', hybridKeyTypeEc: 'ecdsa-p384' } });
+    // Both regions: no single key type suits both servers, so none is proposed.
+    const both = inventory(trees.openbao).assets.find((a) => a.name === 'ECDSA-P-384')!;
+    expect(both.target).toMatchObject({ kind: 'ML-DSA', algorithm: 'ML-DSA-87', transitKey: null });
+    expect(both.target?.summary).toContain('OpenBao 2.7: ML-DSA-87 as mldsa-87');
+  });
+
+  it('recommends no post-quantum transit type for a server that has none, and the conservative default without slz-context.json', () => {
+    const base = copy(trees.openbao);
+    const tree: Tree = { ...base, context: { ...base.context, vaultServers: { cyberjaya: { dialect: 'openbao', version: '2.6.2' }, kulim: { dialect: 'vault', edition: 'community' } } } };
+    const inv = inventory(tree);
+    const p384 = inv.assets.find((a) => a.name === 'ECDSA-P-384')!;
+    expect(p384.target).toMatchObject({ algorithm: 'ML-DSA-87', transitKey: null });
+    // Both servers refuse the ML-DSA keys the tree declares: listed as what fails at apply.
+    expect(inv.refusedKeys.map((k) => k.reason)).toEqual(expect.arrayContaining([expect.stringContaining('needs OpenBao 2.7 or newer'), expect.stringContaining('needs Vault Enterprise')]));
+    const plain = inventory(tree, { withContext: false });
+    expect(plain.assets.find((a) => a.name === 'ECDSA-P-384')!.target).toMatchObject({ server: 'Vault Community 1.19 (assumed: no version declared)', transitKey: null });
+    expect(plain.refusedKeys).toEqual([]);
+  });
+});
+
+describe("each region's server travels in slz-context.json", () => {
+  it('synth records dialect, edition and version; slz cbom on the tree gives the same readiness report as synth', () => {
+    const tree = synthFixture('examples/asean-shared-service/landing-zone.yaml');
+    expect(tree.context.vaultServers).toEqual({ sg1: { dialect: 'openbao', edition: 'community' } });
+    const reportPath = join(tree.dir, 'reports', 'pqc-readiness.md');
+    const fromSynth = readFileSync(reportPath, 'utf8');
+    // OpenBao without a declared version is judged as 2.6: ML-DSA-87 is the target, with no transit type to declare.
+    expect(fromSynth).toContain('Regions: sg1 runs OpenBao 2.6 (assumed: no version declared).');
+    expect(fromSynth).toMatch(/- \*\*ECDSA-P-384 → ML-DSA-87\*\*: ML-DSA-87 \(FIPS 204; CNSA 2\.0\), but OpenBao 2\.6 \(assumed: no version declared\) offers no post-quantum transit key type/);
+    expect(fromSynth).not.toContain('mldsa-87`');
+    expect(slz('cbom', tree.dir).code).toBe(0);
+    expect(readFileSync(reportPath, 'utf8').replace(/Checked on \S+/, '')).toBe(fromSynth.replace(/Checked on \S+/, ''));
+  });
+
+  it("reads a declared OpenBao 2.7 and an undeclared Vault Enterprise version, and refuses none of the tree's keys", () => {
+    const openbao = inventory(trees.openbao);
+    expect(openbao.servers).toEqual({ cyberjaya: 'OpenBao 2.7', kulim: 'Vault Enterprise 1.19 (assumed: no version declared)' });
+    expect(openbao.refusedKeys).toEqual([]);
   });
 });
 

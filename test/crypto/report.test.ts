@@ -42,9 +42,11 @@ describe('renderPqcReadiness', () => {
       expect(row).toContain(a.target!.algorithm);
     }
     expect(md).toContain('| Capability | Vault Community | Vault Enterprise | OpenBao |');
-    expect(md).toMatch(/Transit ML-DSA.*ErrPQCEntOnly.*mldsa-44, mldsa-65, mldsa-87/);
-    expect(md).toContain('Regions: cyberjaya runs Vault; kulim runs Vault.');
-    expect(md).toContain('ML-DSA-87: needs Vault Enterprise; experimental');
+    expect(md).toMatch(/\| Transit ML-DSA-44\/65\/87 signing keys \| no — Enterprise-only \(ErrPQCEntOnly\) \| yes from 1\.19, experimental .*\| yes from 2\.7: mldsa-44, mldsa-65, mldsa-87/);
+    expect(md).toMatch(/\| Transit SLH-DSA signing keys \| no — Enterprise-only \(ErrPQCEntOnly\) \| yes from 1\.20, experimental .*\| no /);
+    expect(md).toContain('Regions: cyberjaya runs Vault Enterprise 1.19 (assumed: no version declared); kulim runs Vault Enterprise 1.19 (assumed: no version declared).');
+    // full.yaml runs Vault Enterprise without a version: the caveat names the server it judged.
+    expect(md).toContain('- ML-DSA-87: Vault Enterprise 1.19 (assumed: no version declared): experimental ("should not be used in production")');
     expect(md).toContain("post-quantum mechanism from 2030-01-01. This is the project's own rule, built on an ANSSI recommendation");
   });
 

@@ -158,6 +158,6 @@ export const PROJECT_DEFAULT_ADMIN_ACCESS: AdminAccessPolicy = {
 export const PROJECT_DEFAULT_UNCERTAIN: readonly string[] = [
   'It is not confirmed whether NIST IR 8547 is final or still a draft, whether P-256 and EdDSA fall under "deprecated after 2030", or what the exact per-category CNSA 2.0 years are. NIST SP 800-57 Pt 1 Rev 6 is reported as an initial public draft (5 Dec 2025, not read here); cryptoperiods stay on Rev 5.',
   'The 2030 hybrid post-quantum requirement is the project\'s own rule, built on an ANSSI recommendation (guide v2.04, 2021); no catalogued jurisdiction requires it. Whether a newer edition of the guide changes the recommendation was not checked.',
-  'Vault Transit ml-dsa, slh-dsa and hybrid keys are documented as experimental and may be Enterprise-only.',
+  'Vault Transit ml-dsa, hybrid (1.19–1.21) and slh-dsa (1.20–1.21) keys are documented as experimental and are Enterprise-only (server-capabilities.ts); whether a release after 1.21 changes either was not checked.',
   'It is not settled whether a locally incorporated operator of a foreign provider\'s platform is outside the foreign law\'s reach, so such sites must be declared per operator.',
 ];

@@ -3,7 +3,8 @@
  * and the pqc-readiness rules: one classification, so the two never disagree. The algorithms
  * themselves come from the table in src/jurisdictions/algorithms.ts.
  */
-import { pkiAlgorithmUse, transitKeyAlgorithms, type AlgorithmUse, type TransitKeyDescription, type VaultDialect } from '../../jurisdictions/algorithms';
+import { pkiAlgorithmUse, transitKeyAlgorithms, type AlgorithmUse, type TransitKeyDescription } from '../../jurisdictions/algorithms';
+import type { VaultServer } from '../../jurisdictions/server-capabilities';
 import { isUnresolved, unresolvedText } from '../values';
 import { parsePkiKey } from './pki';
 import { parseTransitKey, transitKeySize } from './transit-key';
@@ -70,14 +71,14 @@ export type CryptoResourceClassification =
 
 /**
  * Classifies one Terraform resource (cdk.tf.json or plan JSON values). Never throws. The
- * dialect only adds notes: both spellings of every key type classify the same way.
+ * server only adds notes (a spelling or a key type it refuses): both spellings of every key type classify the same way.
  */
-export function classifyCryptoResource(type: string, body: Readonly<Record<string, unknown>>, dialect?: VaultDialect): CryptoResourceClassification {
+export function classifyCryptoResource(type: string, body: Readonly<Record<string, unknown>>, server?: VaultServer): CryptoResourceClassification {
   const role = CRYPTO_RESOURCES.get(type);
   if (!role) return { kind: 'not-crypto' };
   switch (role) {
     case 'transit-key': {
-      const parsed = parseTransitKey(body, dialect);
+      const parsed = parseTransitKey(body, server);
       if (!parsed.ok) return { kind: parsed.kind, role, attribute: parsed.attribute, reason: parsed.reason, holdsKey: true };
       const algorithms = transitKeyAlgorithms(parsed.value);
       const size = transitKeySize(parsed.value, body);

@@ -6,13 +6,12 @@
 import {
   HYBRID_EC_TYPES,
   ML_DSA_PARAMETER_SETS,
-  OPENBAO_UNSUPPORTED_TYPES,
   SLH_DSA_PARAMETER_SETS,
   TRANSIT_KEY_TYPES,
   type TransitKeyDescription,
   type TransitKeyType,
-  type VaultDialect,
 } from '../../jurisdictions/algorithms';
+import { transitKeySupport, type VaultServer } from '../../jurisdictions/server-capabilities';
 import { boolOf, durationSeconds, read, readNumber, readString } from '../values';
 import type { Parsed } from './parsed';
 
@@ -54,7 +53,8 @@ export function transitKeyType(body: Readonly<Record<string, unknown>>): Transit
  * dialects' spellings are recognised, so the classification never depends on the dialect; a
  * spelling the region's server would refuse is recorded as a note.
  */
-export function parseTransitKey(body: Readonly<Record<string, unknown>>, dialect?: VaultDialect): Parsed<TransitKeyDescription> {
+export function parseTransitKey(body: Readonly<Record<string, unknown>>, server?: VaultServer): Parsed<TransitKeyDescription> {
+  const dialect = server?.dialect;
   const t = transitKeyType(body);
   switch (t.kind) {
     case 'unresolved':
@@ -70,7 +70,7 @@ export function parseTransitKey(body: Readonly<Record<string, unknown>>, dialect
   const notes: string[] = [];
   if (t.type === 'ml-dsa' && t.emitted !== 'ml-dsa') {
     if (dialect === 'vault') notes.push(`${t.emitted} is OpenBao's spelling; Vault names this key type ml-dsa with parameter_set ${t.description.parameterSet}`);
-    return { ok: true, value: t.description, notes };
+    return { ok: true, value: t.description, notes: [...notes, ...refusalNotes('ml-dsa', server)] };
   }
   const type = t.type;
   const key: { type: TransitKeyType; parameterSet?: string; hybridKeyTypeEc?: string } = { type };
@@ -99,8 +99,14 @@ export function parseTransitKey(body: Readonly<Record<string, unknown>>, dialect
     }
     key.hybridKeyTypeEc = ec.value;
   }
-  if (dialect === 'openbao' && OPENBAO_UNSUPPORTED_TYPES.includes(type)) notes.push(`${type} keys are not available on OpenBao`);
-  return { ok: true, value: key, notes };
+  return { ok: true, value: key, notes: [...notes, ...refusalNotes(type, server)] };
+}
+
+/** A note where the region's server refuses the key type (the capability table); none without a server. */
+function refusalNotes(type: TransitKeyType, server: VaultServer | undefined): string[] {
+  if (!server) return [];
+  const v = transitKeySupport(server, type);
+  return v.ok ? [] : [`the region's server refuses this key: ${v.reason}${v.acceptedBy ? ` (accepted by ${v.acceptedBy})` : ''}`];
 }
 
 /** Key size in bits where one is defined (symmetric, RSA, EC, Ed25519; HMAC from `key_size`, in bytes). */

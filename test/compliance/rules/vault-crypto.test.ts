@@ -20,6 +20,7 @@ import { rule as TR4 } from '../../../src/compliance/rules/vault-crypto/vc-tr4-c
 import { rule as TR5 } from '../../../src/compliance/rules/vault-crypto/vc-tr5-hmac-key-size';
 import { rule as TR6 } from '../../../src/compliance/rules/vault-crypto/vc-tr6-pqc-key-parameters';
 import { rule as TR7 } from '../../../src/compliance/rules/vault-crypto/vc-tr7-key-type-classifiable';
+import { vaultServer } from '../../../src/jurisdictions';
 import type { SynthStack } from '../../../src/synthesized';
 import { copy, deletePath, first, FULL, MINIMAL, resourcePath, run, setPath, stackNamed, summary, synthesize, type Tree } from '../helpers';
 
@@ -211,10 +212,22 @@ describe('VC-TR5 HMAC key size', () => {
 });
 
 describe('VC-TR6 post-quantum keys', () => {
-  it('flags the full fixture\'s ML-DSA-87 key as experimental, nothing else', () => {
-    const f = run(TR6, full.stacks);
+  it('flags the full fixture\'s ML-DSA-87 key as experimental on its Vault Enterprise, nothing else', () => {
+    const f = run(TR6, full.stacks, full.context);
     expect(f.map((x) => x.constructPath)).toEqual(['moh-tenant-patient-records-cyberjaya/keys/key-audit-sign', 'moh-tenant-patient-records-kulim/keys/key-audit-sign']);
-    expect(f[0]!.message).toBe('ml-dsa keys are experimental in Vault (not for production) and need Vault Enterprise');
+    expect(f[0]!.message).toBe('ml-dsa keys are experimental on Vault Enterprise 1.19 (assumed: no version declared) (not for production)');
+  });
+
+  it("judges the key by the region's server: refused on Vault Community (the default without slz-context.json) and OpenBao 2.6, accepted on OpenBao 2.7", () => {
+    const stacks = copy(full.stacks);
+    const [f] = run(TR6, stacks);
+    expect(f!.message).toMatch(/^transit type ml-dsa needs Vault Enterprise: Vault Community 1\.19 \(assumed: no version declared\) refuses it \(ErrPQCEntOnly\)/);
+    for (const s of stacks) for (const key of Object.values((s.json.resource?.['vault_transit_secret_backend_key'] ?? {}) as Record<string, Json>)) if (key.type === 'ml-dsa') Object.assign(key, { type: 'mldsa-87', parameter_set: undefined });
+    const servers = (version: string) => ({ cyberjaya: vaultServer({ dialect: 'openbao', version }), kulim: vaultServer({ dialect: 'openbao', version }) });
+    const old = run(TR6, stacks, { ...full.context, vaultServers: servers('2.6.2') });
+    expect(old).toHaveLength(2);
+    expect(old[0]!.message).toBe('transit type ml-dsa needs OpenBao 2.7 or newer, and the server is OpenBao 2.6.2 (accepted by Vault Enterprise 1.19 or newer (experimental); OpenBao 2.7 or newer (mldsa-44, mldsa-65, mldsa-87, no parameter_set))');
+    expect(run(TR6, stacks, { ...full.context, vaultServers: servers('2.7') })).toEqual([]);
   });
   it('names missing or weak parameters', () => {
     const { stacks, key } = minimalKey();

@@ -1,4 +1,5 @@
 /** Transit keys, as the vault-crypto rules, the CBOM and the review read them. */
+import { vaultServer } from '../../../src/jurisdictions/server-capabilities';
 import { autoRotatePeriod, keyMaterialExportable, parseTransitKey, transitKeySize, transitKeyType } from '../../../src/synthesized/vault/transit-key';
 
 describe('the key type', () => {
@@ -30,9 +31,13 @@ describe('parseTransitKey', () => {
   });
 
   it('notes spellings the region\'s server would refuse, without changing the classification', () => {
-    expect(parseTransitKey({ type: 'mldsa-65' }, 'vault')).toMatchObject({ ok: true, value: { type: 'ml-dsa', parameterSet: '65' }, notes: [expect.stringMatching(/OpenBao's spelling/)] });
-    expect(parseTransitKey({ type: 'ml-dsa', parameter_set: '65' }, 'openbao')).toMatchObject({ ok: true, notes: [expect.stringMatching(/mldsa-65/)] });
-    expect(parseTransitKey({ type: 'aes256-cmac' }, 'openbao')).toMatchObject({ ok: true, notes: ['aes256-cmac keys are not available on OpenBao'] });
+    const enterprise = vaultServer({ dialect: 'vault', edition: 'enterprise', version: '1.21.1' });
+    const bao = vaultServer({ dialect: 'openbao', version: '2.7' });
+    expect(parseTransitKey({ type: 'mldsa-65' }, enterprise)).toMatchObject({ ok: true, value: { type: 'ml-dsa', parameterSet: '65' }, notes: [expect.stringMatching(/OpenBao's spelling/)] });
+    expect(parseTransitKey({ type: 'ml-dsa', parameter_set: '65' }, bao)).toMatchObject({ ok: true, notes: [expect.stringMatching(/mldsa-65/)] });
+    expect(parseTransitKey({ type: 'aes256-cmac' }, bao)).toMatchObject({ ok: true, notes: [expect.stringMatching(/^the region's server refuses this key: /)] });
+    // The capability table decides: Vault Community refuses post-quantum keys (ErrPQCEntOnly).
+    expect(parseTransitKey({ type: 'ml-dsa', parameter_set: '65' }, vaultServer({ dialect: 'vault', edition: 'community' }))).toMatchObject({ ok: true, notes: [expect.stringMatching(/refuses this key/)] });
   });
 
   it('explains what it cannot classify', () => {

@@ -1,10 +1,10 @@
 /**
  * Helpers shared by the pqc-readiness rules. Every rule classifies resources with
  * `classifyCryptoResource` from src/jurisdictions, the function the CBOM (src/crypto) uses, so
- * a finding and the inventory never disagree about an algorithm. Rules do not know a region's
- * Vault dialect; the classification does not depend on it (both spellings are recognised).
+ * a finding and the inventory never disagree about an algorithm. The classification does not
+ * depend on the region's server (both spellings are recognised); the recommended target does.
  */
-import { defaultCryptoPolicy, formatDeadline, type AlgorithmUse, type CryptoPolicy, type DatedAlgorithmRule } from '../../../jurisdictions';
+import { defaultCryptoPolicy, formatDeadline, serverForStack, type AlgorithmUse, type CryptoPolicy, type DatedAlgorithmRule, type VaultServer } from '../../../jurisdictions';
 import { notApplicable, unknown } from '../../attributes';
 import type { Outcome, ResourceRef, RuleContext } from '../../types';
 import { classifyCryptoResource, type CryptoResourceClassification } from '../../../synthesized/vault/crypto-resource';
@@ -23,6 +23,11 @@ export function policyName(ctx: RuleContext): string {
 /** The attribute that names a resource's key algorithm, for findings. */
 export function algorithmAttribute(resource: ResourceRef): string {
   return resource.type === 'vault_transit_secret_backend_key' ? 'type' : 'key_type';
+}
+
+/** The server of the resource's region (slz-context.json), or the conservative default. */
+export function serverOf(resource: ResourceRef, ctx: RuleContext): VaultServer {
+  return serverForStack(resource.stack.name, ctx.landingZone?.vaultServers);
 }
 
 /** Which usage the recommended target is for. */

@@ -2,7 +2,7 @@
 import { pqStatusOf, recommendedPqTarget } from '../../../jurisdictions';
 import { fail, notApplicable, pass, unknown } from '../../attributes';
 import type { Outcome, ResourceRule } from '../../types';
-import { classified, standalone } from './_shared';
+import { classified, serverOf, standalone } from './_shared';
 
 export const rule: ResourceRule = {
   id: 'PQ-3',
@@ -15,7 +15,7 @@ export const rule: ResourceRule = {
   fix: 'Use aes256-gcm96 for encryption, aes256-cmac (Vault Enterprise) or hmac with key_size 32 for MACs.',
   controls: [{ framework: 'CNSA-2.0', id: 'AES-256' }],
   resourceTypes: ['vault_transit_secret_backend_key'],
-  check(resource) {
+  check(resource, ctx) {
     const r = classified(resource);
     if (!r.ok) return r.outcome;
     const symmetric = standalone(r.c).filter((u) => !u.info.quantumVulnerable && (u.info.primitive === 'ae' || u.info.primitive === 'mac'));
@@ -29,7 +29,7 @@ export const rule: ResourceRule = {
         continue;
       }
       if (bits >= 256 && pqStatusOf(u.info) !== 'symmetric-below-256') continue;
-      const target = recommendedPqTarget(u.info) ?? { algorithm: 'a 256-bit key' };
+      const target = recommendedPqTarget(u.info, { server: serverOf(resource, ctx) }) ?? { algorithm: 'a 256-bit key' };
       outcomes.push(
         fail(`${u.cdx.name} uses a ${bits}-bit key (about ${bits / 2}-bit security against Grover's search); use ${u.info.family === 'HMAC' ? 'key_size 32 (256 bits)' : target.algorithm}`, u.info.family === 'HMAC' ? 'key_size' : 'type'),
       );

@@ -3,7 +3,7 @@ import { evaluateAlgorithm, recommendedPqTarget } from '../../../jurisdictions';
 import { fail, pass, unknown } from '../../attributes';
 import { ir8547, jurisdiction, snc } from '../../controls';
 import type { Outcome, ResourceRule } from '../../types';
-import { algorithmAttribute, classified, standalone, usageOf } from './_shared';
+import { algorithmAttribute, classified, serverOf, standalone, usageOf } from './_shared';
 import { KEY_ALGORITHM_RESOURCE_TYPES } from '../../../synthesized/vault/crypto-resource';
 
 export const rule: ResourceRule = {
@@ -29,7 +29,7 @@ export const rule: ResourceRule = {
       const verdict = evaluateAlgorithm(policy, u.info, ctx.today);
       if (verdict.status !== 'allowed') outcomes.push(fail(`${u.cdx.name} is ${verdict.status} under ${lz.jurisdiction.name}'s crypto policy on ${ctx.today}: ${verdict.reason}`, algorithmAttribute(resource)));
       if (hybrid && ctx.today > hybrid.date && u.info.quantumVulnerable) {
-        const target = recommendedPqTarget(u.info, { usage: usageOf(resource) });
+        const target = recommendedPqTarget(u.info, { usage: usageOf(resource), server: serverOf(resource, ctx) });
         outcomes.push(
           fail(
             `${lz.jurisdiction.name}'s crypto policy requires asymmetric use to include a post-quantum mechanism after ${hybrid.date}${hybrid.adoptedAs === 'project-choice' ? " (the project's rule, on an ANSSI recommendation)" : ''}; ${u.cdx.name} has none${target ? ` (use ${target.algorithm})` : ''}`,
