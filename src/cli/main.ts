@@ -97,7 +97,7 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .description('copy a bundled example into a new folder to start your own landing zone')
     .argument('[example]', 'example name (minimal, ministry-health, national-registry, asean-shared-service, sovereign-ai-workspace, typescript-fork)')
     .argument('[dir]', 'new folder to create')
-    .option('--package <spec>', 'dependency spec for sovereign-landing-zone in the new package.json (default ^<this version>)')
+    .option('--package <spec>', 'dependency spec for sovereign-landing-zone in the new package.json (a registry range, git URL or file: path); default: this copy packed into DIR/vendor/')
     .action((example: string | undefined, dir: string | undefined, opts: { package?: string }) => setExit(commands.init().runInit(example, dir, opts, io())));
 
   return program;
