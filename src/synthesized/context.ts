@@ -87,7 +87,12 @@ export function parseSynthContext(value: unknown, strict = false): SynthContextI
 export function readContextFile(dir: string): SynthContextFile | undefined {
   const path = join(dir, CONTEXT_FILE);
   if (!existsSync(path)) return undefined;
-  const parsed = parseSynthContext(JSON.parse(readFileSync(path, 'utf8')));
+  let parsed: SynthContextInput;
+  try {
+    parsed = parseSynthContext(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (e) {
+    throw new Error(`${CONTEXT_FILE} is not an slz synth context (${(e as Error).message})`);
+  }
   if (parsed.ordinal === undefined || parsed.strict === undefined) throw new Error(`${CONTEXT_FILE} is not an slz synth context (no ordinal or strict)`);
   return { ...parsed, ordinal: parsed.ordinal, strict: parsed.strict };
 }
