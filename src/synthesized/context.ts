@@ -91,7 +91,7 @@ export function readContextFile(dir: string): SynthContextFile | undefined {
   try {
     parsed = parseSynthContext(JSON.parse(readFileSync(path, 'utf8')));
   } catch (e) {
-    throw new Error(`${CONTEXT_FILE} is not an slz synth context (${(e as Error).message})`);
+    throw new Error(`${CONTEXT_FILE} is not an slz synth context (${(e as Error).message})`, { cause: e });
   }
   if (parsed.ordinal === undefined || parsed.strict === undefined) throw new Error(`${CONTEXT_FILE} is not an slz synth context (no ordinal or strict)`);
   return { ...parsed, ordinal: parsed.ordinal, strict: parsed.strict };
