@@ -41,6 +41,10 @@ describe('slz init', () => {
     expect(pkg.scripts.synth).toBe('tsc && node main.js');
     expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@types/node', 'typescript']);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe(gitignoreFor(true));
+    // slz synth in the fork would build the file alone: it says so, and how to build the app.
+    const synth = slz('synth', join(dir, 'landing-zone.yaml'), '--out', join(dir, 'cdktf.out'));
+    expect(synth.stderr).toMatch(/main\.ts is beside the landing-zone file: slz synth builds the file alone, without what main\.ts adds; .*npm run synth/);
+    expect(slz('synth', 'examples/minimal/landing-zone.yaml', '--out', join(tempDir(), 'out')).stderr).not.toMatch(/main\.ts/);
   });
 
   it('suggests the closest example name and exits 2', () => {
