@@ -7,7 +7,7 @@
  *     `slz synth` (atomic write keeping your state files, reports, CBOM, stack graph) and fails the
  *     synth on error-level findings.
  *
- * Run: npx tsc && node main.js [OUTDIR]
+ * Run: npm run synth (tsc && node main.js [OUTDIR]); then npx slz check [OUTDIR] gives the same verdict.
  */
 import { join } from 'node:path';
 import { buildLandingZone, loadLandingZoneOrThrow, SovereignApp, TenancyStack, tenancyStackName, type Tenant } from 'sovereign-landing-zone';

@@ -58,7 +58,12 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .argument('[dir]', 'synthesized directory', 'cdktf.out')
     .option('--today <date>', 'judge expiry and crypto deadlines as of this date (YYYY-MM-DD)')
     .option('--json', 'print compliance.json to stdout instead of the summary')
-    .action((dir: string, opts: { today?: string; json?: boolean }) => setExit(commands.check().runCheck(dir, opts, io())));
+    .option('--context <file>', 'the landing-zone context for a tree without DIR/slz-context.json: a landing-zone file, or an slz-context.json')
+    .option('--jurisdiction <code>', 'context: ISO 3166-1 alpha-2 code of a catalogued country (slz jurisdictions), e.g. MY')
+    .option('--classification <label>', 'context: a label of one of its schemes (e.g. SULIT) or a common level (PUBLIC … TOP_SECRET)')
+    .option('--in-country-cidrs <cidrs>', 'context: comma-separated in-country networks, e.g. 10.0.0.0/8,fd00::/8')
+    .option('--endpoint-domains <domains>', 'context: comma-separated domains in-country endpoints are under, e.g. agency.example.gov.my')
+    .action((dir: string, opts: import('./commands/check').CheckOptions) => setExit(commands.check().runCheck(dir, opts, io())));
 
   program
     .command('cbom')
@@ -97,7 +102,7 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .description('copy a bundled example into a new folder to start your own landing zone')
     .argument('[example]', 'example name (minimal, ministry-health, national-registry, asean-shared-service, sovereign-ai-workspace, typescript-fork)')
     .argument('[dir]', 'new folder to create')
-    .option('--package <spec>', 'dependency spec for sovereign-landing-zone in the new package.json (default ^<this version>)')
+    .option('--package <spec>', 'dependency spec for sovereign-landing-zone in the new package.json (a registry range, git URL or file: path); default: this copy packed into DIR/vendor/')
     .action((example: string | undefined, dir: string | undefined, opts: { package?: string }) => setExit(commands.init().runInit(example, dir, opts, io())));
 
   return program;

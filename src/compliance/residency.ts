@@ -43,7 +43,7 @@ export function resourceResidency(ctx: RuleContext): Extract<ResidencyScope, { k
   return scope;
 }
 
-export const NO_CONTEXT_MESSAGE = 'no landing-zone context (DIR/slz-context.json): residency cannot be judged without the jurisdiction, classification and declared in-country networks';
+export const NO_CONTEXT_MESSAGE = 'no landing-zone context (DIR/slz-context.json, or slz check --context FILE or --jurisdiction …): residency cannot be judged without the jurisdiction, classification and declared in-country networks';
 
 export type EndpointVerdict =
   | { readonly verdict: 'in'; readonly host: string; readonly why: string }

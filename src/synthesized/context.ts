@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { vaultServer, type VaultServer, type VaultServerInput } from '../jurisdictions/server-capabilities';
 
 export const CONTEXT_FILE = 'slz-context.json';
@@ -39,15 +40,70 @@ export interface SynthContextFile {
   }[];
 }
 
+const exemption = z.object({
+  rule: z.string(),
+  resource: z.string(),
+  reason: z.string(),
+  owner: z.string(),
+  expires: z.string(),
+  ticket: z.string().optional(),
+  source: z.string().optional(),
+});
+
+/**
+ * The file's shape, for the files `slz synth` writes and for the ones a user writes for
+ * `slz check --context` (there `ordinal` and `strict` may be left out: they follow from the
+ * classification).
+ */
+const SHAPE = {
+  apiVersion: z.literal('slz/v1'),
+  kind: z.literal('SynthContext'),
+  name: z.string().default(''),
+  agency: z.string().default(''),
+  jurisdiction: z.string().min(1),
+  classification: z.string().min(1),
+  ordinal: z.number().int().min(0).max(5).optional(),
+  strict: z.boolean().optional(),
+  inCountryCidrs: z.array(z.string()).default([]),
+  endpointDomains: z.array(z.string()).default([]),
+  vaultDialects: z.record(z.string(), z.enum(['vault', 'openbao'])).default({}),
+  vaultServers: z
+    .record(z.string(), z.object({ dialect: z.enum(['vault', 'openbao']).optional(), edition: z.enum(['community', 'enterprise']).optional(), version: z.string().optional() }))
+    .optional(),
+  exemptions: z.array(exemption).default([]),
+};
+/** Trees written by another slz version may carry keys this one does not know: they are ignored. */
+const WRITTEN = z.object(SHAPE);
+/** A file written by hand: a misspelt key is refused, not silently ignored. */
+const HAND_WRITTEN = z.strictObject({ ...SHAPE, exemptions: z.array(exemption.strict()).default([]) });
+
+/** A context as written by hand: what the schema accepts, ordinal and strict possibly absent. */
+export type SynthContextInput = z.output<typeof WRITTEN>;
+
+/** Checks a parsed value against the schema (`strict`: unknown keys refused); throws one line naming the first problems. */
+export function parseSynthContext(value: unknown, strict = false): SynthContextInput {
+  const r = (strict ? HAND_WRITTEN : WRITTEN).safeParse(value);
+  if (r.success) return r.data;
+  throw new Error(
+    r.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`)
+      .join('; '),
+  );
+}
+
 /** Reads DIR/slz-context.json, or undefined when the tree came from another app. Throws on a malformed file. */
 export function readContextFile(dir: string): SynthContextFile | undefined {
   const path = join(dir, CONTEXT_FILE);
   if (!existsSync(path)) return undefined;
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<SynthContextFile>;
-  if (parsed.apiVersion !== 'slz/v1' || parsed.kind !== 'SynthContext' || typeof parsed.jurisdiction !== 'string' || typeof parsed.ordinal !== 'number') {
-    throw new Error(`${CONTEXT_FILE} is not an slz synth context`);
+  let parsed: SynthContextInput;
+  try {
+    parsed = parseSynthContext(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (e) {
+    throw new Error(`${CONTEXT_FILE} is not an slz synth context (${(e as Error).message})`, { cause: e });
   }
-  return parsed as SynthContextFile;
+  if (parsed.ordinal === undefined || parsed.strict === undefined) throw new Error(`${CONTEXT_FILE} is not an slz synth context (no ordinal or strict)`);
+  return { ...parsed, ordinal: parsed.ordinal, strict: parsed.strict };
 }
 
 /**

@@ -9,6 +9,7 @@ import { ALL_PACKS } from '../../src/compliance/packs';
 import type { Outcome, ResourceRule, Rule, StackRule } from '../../src/compliance/types';
 import type { SynthStack } from '../../src/synthesized';
 import { copy, first, FULL, MINIMAL, stackNamed, synthesize, TODAY, type Tree } from './helpers';
+import { expectEvery } from '../helpers/non-empty';
 
 let minimal: Tree;
 let full: Tree;
@@ -83,8 +84,8 @@ describe('robustness', () => {
     const empty = resourceRule('X-7', ['vault_audit'], () => []);
     const { findings } = evaluate(minimal.stacks, [boom, nonsense, empty], ctx(minimal.stacks));
     expect(findings.filter((f) => f.ruleId === 'X-5').map((f) => f.constructPath)).toEqual(minimal.stacks.map((s) => s.name));
-    expect(findings.filter((f) => f.ruleId === 'X-6').every((f) => f.status === 'error' && /invalid outcome/.test(f.message))).toBe(true);
-    expect(findings.filter((f) => f.ruleId === 'X-7').every((f) => f.status === 'error' && /no outcome/.test(f.message))).toBe(true);
+    expectEvery(findings.filter((f) => f.ruleId === 'X-6'), (f) => f.status === 'error' && /invalid outcome/.test(f.message), 'X-6 finding (an invalid outcome must not vanish)');
+    expectEvery(findings.filter((f) => f.ruleId === 'X-7'), (f) => f.status === 'error' && /no outcome/.test(f.message), 'X-7 finding (no outcome must not vanish)');
   });
 
   it('reports unknown as a finding that fails an error-level check, never as a pass', () => {
@@ -125,7 +126,7 @@ describe('packs and arguments', () => {
   it('runs only the selected packs (the suppression meta-rules always)', () => {
     const report = runCompliance({ stacks: minimal.stacks, context: minimal.context, today: TODAY, packs: ['vault-crypto'] });
     expect(new Set(report.rulesRun.map((r) => r.pack))).toEqual(new Set(['vault-crypto', 'sovereign-baseline']));
-    expect(report.rulesRun.filter((r) => r.pack === 'sovereign-baseline').every((r) => r.scope === 'engine')).toBe(true);
+    expectEvery(report.rulesRun.filter((r) => r.pack === 'sovereign-baseline'), (r) => r.scope === 'engine', 'suppression meta-rule run');
     expect(report.rulesRun.filter((r) => r.pack === 'vault-crypto')).toHaveLength(ALL_PACKS.find((p) => p.id === 'vault-crypto')!.rules.length);
   });
 

@@ -148,7 +148,7 @@ describe('runCbom', () => {
     writeFileSync(join(badContext, 'slz-context.json'), '{"apiVersion":"other"}');
     const e3 = failure(() => runCbom(badContext, {}, capture()));
     expect(e3.exitCode).toBe(2);
-    expect(e3.lines[0]).toBe('cbom: slz-context.json is not an slz synth context');
+    expect(e3.lines[0]).toMatch(/^cbom: slz-context\.json is not an slz synth context \(apiVersion: .*slz\/v1/);
   });
 
   it('defaults DIR to cdktf.out', () => {

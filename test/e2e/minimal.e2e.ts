@@ -5,8 +5,8 @@
  * stack, verifies through the Vault HTTP API and kubectl that the key is not exportable, that the
  * default-deny policy exists and that a pod without in-country affinity is refused, then destroys.
  *
- * Run with `npm run e2e`. Without the servers it prints what is missing and skips: nothing here
- * is ever replaced by a mock. See docs/e2e.md and examples/ci/e2e.yml.
+ * Run with `npm run e2e`. Without the servers it prints what is missing and skips (fails instead
+ * with SLZ_E2E_REQUIRED=1, as the e2e workflow sets): nothing here is ever replaced by a mock. See docs/e2e.md and examples/ci/e2e.yml.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,16 @@ if (missing.length > 0) {
 }
 
 const describeIfServers = missing.length === 0 ? describe : describe.skip;
+
+// Where the servers are meant to be there (the e2e workflow), their absence fails the run instead
+// of skipping it: a broken setup must not pass green with nothing applied.
+if (process.env.SLZ_E2E_REQUIRED === '1') {
+  describe('e2e environment (SLZ_E2E_REQUIRED=1)', () => {
+    it('has every server and tool the suite needs', () => {
+      expect(missing).toEqual([]);
+    });
+  });
+}
 
 function kubectl(...args: string[]): string {
   return execFileSync('kubectl', args, { encoding: 'utf8' });

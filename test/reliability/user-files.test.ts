@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tempDir } from '../helpers/synth';
+import { nonEmpty } from '../helpers/non-empty';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'slz.js');
 const MINIMAL = 'examples/minimal/landing-zone.yaml';
@@ -71,7 +72,7 @@ describe('re-synthesis keeps every file slz did not write', () => {
   it('writes local state outside the output folder by default', () => {
     const out = join(tempDir(), 'cdktf.out');
     expect(run('synth', MINIMAL, '--out', out).code).toBe(0);
-    for (const stack of readdirSync(join(out, 'stacks'))) {
+    for (const stack of nonEmpty(readdirSync(join(out, 'stacks')), 'synthesized stack')) {
       const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { terraform: { backend: { local: { path: string } } } };
       const resolved = join(out, 'stacks', stack, json.terraform.backend.local.path);
       expect(relative(join(out, '..'), resolved)).toBe(join('terraform-state', `${stack}.tfstate`));

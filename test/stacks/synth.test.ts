@@ -4,6 +4,7 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { ProblemList } from '../../src/landing-zone/problems';
 import { findSecrets } from '../../src/landing-zone/secrets';
 import { slz, STACK_TRACE } from '../helpers/cli';
+import { nonEmpty } from '../helpers/non-empty';
 import { readTree, resourcesOf, synthTree, tempDir, type SynthTree } from '../helpers/synth';
 
 const MINIMAL = 'examples/minimal/landing-zone.yaml';
@@ -43,7 +44,7 @@ describe.each([
   ['full', () => full],
 ])('every stack of the %s landing zone', (_name, tree) => {
   it('pins fully qualified providers with ~> ranges and a Terraform version', () => {
-    for (const [stack, json] of Object.entries(tree().stacks)) {
+    for (const [stack, json] of nonEmpty(Object.entries(tree().stacks), 'synthesized stack')) {
       const providers = json.terraform.required_providers ?? {};
       expect(Object.keys(providers).length).toBeGreaterThan(0);
       for (const [name, p] of Object.entries(providers)) {
@@ -56,17 +57,14 @@ describe.each([
   });
 
   it('configures providers without credentials', () => {
-    for (const json of Object.values(tree().stacks)) {
-      for (const configs of Object.values(json.provider ?? {})) {
-        for (const config of configs) {
-          for (const key of Object.keys(config)) expect(key).not.toMatch(/^(token|password|client_secret|client_key|client_certificate|cluster_ca_certificate|auth_login.*)$/);
-        }
-      }
+    const configs = Object.values(tree().stacks).flatMap((json) => Object.values(json.provider ?? {}).flat());
+    for (const config of nonEmpty(configs, 'provider configuration')) {
+      for (const key of Object.keys(config)) expect(key).not.toMatch(/^(token|password|client_secret|client_key|client_certificate|cluster_ca_certificate|auth_login.*)$/);
     }
   });
 
   it('contains no token, password, private key or kubeconfig content', () => {
-    for (const [stack, json] of Object.entries(tree().stacks)) {
+    for (const [stack, json] of nonEmpty(Object.entries(tree().stacks), 'synthesized stack')) {
       const problems = new ProblemList();
       findSecrets(json, problems);
       expect({ stack, problems: problems.items }).toEqual({ stack, problems: [] });
@@ -85,7 +83,7 @@ describe.each([
   it('gives every tenant namespace a default-deny policy for both directions', () => {
     const namespaces = resourcesOf(tree(), 'kubernetes_namespace_v1').filter(({ stack }) => stack.includes('-tenant-'));
     const policies = resourcesOf(tree(), 'kubernetes_network_policy_v1');
-    for (const ns of namespaces) {
+    for (const ns of nonEmpty(namespaces, 'tenant namespace')) {
       const deny = policies.find((p) => p.stack === ns.stack && (p.body.metadata as { name: string }).name === 'default-deny');
       expect(deny?.body.spec).toMatchObject({ policy_types: ['Ingress', 'Egress'] });
     }
@@ -95,22 +93,27 @@ describe.each([
     // Vault returns TTLs and periods as seconds; the provider stores what it reads. "168h" in the
     // configuration would plan as "604800" -> "168h" forever, so every duration is written in seconds.
     const withUnits: string[] = [];
+    let durations = 0;
     for (const [stack, json] of Object.entries(tree().stacks)) {
       for (const [type, byName] of Object.entries(json.resource ?? {})) {
         if (!type.startsWith('vault_')) continue;
         for (const [name, body] of Object.entries(byName)) {
           for (const [attr, value] of Object.entries(body)) {
-            if (/(^|_)(ttl|period|max_ttl)$/.test(attr) && typeof value === 'string' && !/^\d+$/.test(value)) withUnits.push(`${stack} ${type}.${name}.${attr}=${value}`);
+            if (!/(^|_)(ttl|period|max_ttl)$/.test(attr)) continue;
+            durations++;
+            if (typeof value === 'string' && !/^\d+$/.test(value)) withUnits.push(`${stack} ${type}.${name}.${attr}=${value}`);
           }
         }
       }
     }
     expect(withUnits).toEqual([]);
+    expect(durations).toBeGreaterThan(0);
   });
 
   it('writes Vault policies that a real HCL parser reads, granting only tenant paths', async () => {
     const policies = resourcesOf(tree(), 'vault_policy');
     expect(policies.length).toBeGreaterThan(0);
+    let tenantPaths = 0;
     for (const { stack, body } of policies) {
       const text = (body.policy as string).replace(/\$\$\{/g, '${');
       const parsed = (await parseHcl(`${stack}.hcl`, text)) as { path: Record<string, { capabilities: string[] }[]> };
@@ -120,6 +123,7 @@ describe.each([
         const caps = parsed.path[p]!.flatMap((b) => b.capabilities);
         expect(caps).not.toContain('root');
         if (stack.includes('-tenant-')) {
+          tenantPaths++;
           const tenant = /-tenant-(.+)-[a-z0-9]+$/.exec(stack)![1];
           expect(p.startsWith(`tenants/${tenant}/`)).toBe(true);
           expect(caps).not.toContain('sudo');
@@ -127,6 +131,7 @@ describe.each([
         }
       }
     }
+    expect(tenantPaths).toBeGreaterThan(0);
   });
 });
 

@@ -2,11 +2,12 @@
 import { join } from 'node:path';
 import { complianceExitCode, contextFromFile, isIsoDate, REPORT_FILES, runCompliance, writeComplianceReports, type ComplianceReport, type Finding } from '../../compliance';
 import { readSynthDir, SynthReadError, type SynthStack } from '../../synthesized';
-import { CONTEXT_FILE, readContextFile, type SynthContextFile } from '../../synthesized/context';
+import { CONTEXT_FILE } from '../../synthesized/context';
+import { howToGiveContext, resolveCheckContext, type CheckContext, type ContextFlags } from '../check-context';
 import { CliError } from '../errors';
 import type { Output } from '../output';
 
-export interface CheckOptions {
+export interface CheckOptions extends ContextFlags {
   /** Check as of this date (YYYY-MM-DD): suppression expiry and crypto deadlines. @default today (UTC) */
   readonly today?: string;
   /** Print the report (compliance.json) to stdout instead of the summary. */
@@ -36,16 +37,11 @@ export function runCheck(dir: string | undefined, opts: CheckOptions, io: Output
     if (e instanceof SynthReadError) throw new CliError([`check: ${e.message}`]);
     throw new CliError([`check: cannot read ${root}: ${oneLine(e)}`]);
   }
-  let file: SynthContextFile | undefined;
-  try {
-    file = readContextFile(root);
-  } catch (e) {
-    throw new CliError([`check: ${join(root, CONTEXT_FILE)} is malformed: ${oneLine(e)}`]);
-  }
+  const given: CheckContext | undefined = resolveCheckContext(root, opts);
   let resolved: ReturnType<typeof contextFromFile> | undefined;
-  if (file) {
+  if (given) {
     try {
-      resolved = contextFromFile(file);
+      resolved = contextFromFile(given.file);
     } catch (e) {
       throw new CliError([`check: ${oneLine(e)}`]);
     }
@@ -63,13 +59,20 @@ export function runCheck(dir: string | undefined, opts: CheckOptions, io: Output
     throw new CliError([`check: cannot write ${reportsDir}: ${oneLine(e)}`]);
   }
   const code = complianceExitCode(report);
+  const unknown = report.findings.filter((f) => f.status === 'unknown' && !f.suppressedBy).length;
+  const missing = resolved
+    ? []
+    : [
+        `warning: no landing-zone context: ${join(root, CONTEXT_FILE)} not found (slz synth writes it; another cdktf app does not) and none given, so ${unknown} finding${unknown === 1 ? '' : 's'} of the residency and crypto-policy rules ${unknown === 1 ? 'is' : 'are'} unknown (an unknown error fails the check)`,
+        ...howToGiveContext(root),
+      ];
 
   if (opts.json) {
     io.out(JSON.stringify(report, null, 2));
+    for (const line of missing) io.err(line);
     return code;
   }
   const s = report.summary;
-  if (!resolved) io.err(`warning: ${join(root, CONTEXT_FILE)} not found: residency rules cannot be judged and report unknown`);
   const ctx = report.context;
   io.out(
     `${root}: ${s.stacks} stack${s.stacks === 1 ? '' : 's'}, ${s.resources} resources, ${s.rulesRun} rules${ctx ? ` (${ctx.jurisdiction.code} ${ctx.classification}, level ${ctx.ordinal}${ctx.strict ? ', strict' : ''})` : ''} — ${s.result.toUpperCase()}: ${s.byLevel.error} error${s.byLevel.error === 1 ? '' : 's'}, ${s.byLevel.warning} warning${s.byLevel.warning === 1 ? '' : 's'}, ${s.byLevel.info} info; ${s.suppressed} accepted as risk${s.suppressed === 1 ? '' : 's'}`,
@@ -78,5 +81,8 @@ export function runCheck(dir: string | undefined, opts: CheckOptions, io: Output
   for (const f of errors.slice(0, MAX_LISTED)) io.out(describe(f));
   if (errors.length > MAX_LISTED) io.out(`  … and ${errors.length - MAX_LISTED} more errors`);
   io.out(`Reports: ${join(reportsDir, REPORT_FILES.markdown)}, ${REPORT_FILES.json}, ${REPORT_FILES.sarif}`);
+  if (given && given.source !== join(root, CONTEXT_FILE)) io.out(`Context: ${given.source}`);
+  // Last, where it is seen: why the errors above are unknown and how to judge them.
+  for (const line of missing) io.err(line);
   return code;
 }

@@ -1,5 +1,6 @@
 /** `slz synth [FILE] [--out DIR]`: argument handling and the summary; the pipeline does the work. */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { formatProblem, loadLandingZone } from '../../landing-zone';
 import { UserError } from '../../errors';
 import { locateLandingZoneFile } from '../../pipeline/landing-zone-file';
@@ -20,6 +21,11 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
     throw new CliError([...result.problems.map(formatProblem), `${path}: ${errors} problem${errors === 1 ? '' : 's'}; nothing was written`]);
   }
   for (const w of result.warnings) io.err(formatProblem(w));
+  const app = join(dirname(path), 'main.ts');
+  if (existsSync(app)) {
+    // A TypeScript landing zone (slz init typescript-fork) adds to the file in code: synthesizing the file alone drops that silently.
+    io.err(`warning: ${relative(process.cwd(), app) || app} is beside the landing-zone file: slz synth builds the file alone, without what main.ts adds; a TypeScript landing zone synthesizes with npm run synth (tsc && node main.js)`);
+  }
   const out = opts.out ?? 'cdktf.out';
   let run: ReturnType<typeof synthesizeLandingZone>;
   try {

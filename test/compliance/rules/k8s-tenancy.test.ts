@@ -10,6 +10,7 @@ import { K8S_TENANCY_RULES } from '../../../src/compliance/packs/k8s-tenancy';
 import type { LandingZoneContext, Outcome, ResourceRule, Rule, RuleContext, StackOutcome, StackRule } from '../../../src/compliance/types';
 import { readSynthDir, resourcesOf, type ResourceRef, type SynthStack } from '../../../src/synthesized';
 import { slz } from '../../helpers/cli';
+import { nonEmpty, expectEvery } from '../../helpers/non-empty';
 import { synthTree, tempDir } from '../../helpers/synth';
 import { rule as NS1 } from '../../../src/compliance/rules/k8s-tenancy/kt-ns1-default-deny';
 import { rule as NS2 } from '../../../src/compliance/rules/k8s-tenancy/kt-ns2-pod-security-restricted';
@@ -355,7 +356,7 @@ describe('both JSON shapes', () => {
 describe('KT-NS1 default deny', () => {
   it('passes every namespace with the NetworkFirewall default deny', () => {
     const stacks = full();
-    for (const s of stacks.filter((x) => x.name.includes('-tenant-'))) {
+    for (const s of nonEmpty(stacks.filter((x) => x.name.includes('-tenant-')), 'tenant stack')) {
       expect(statuses(runS(NS1, s, stacks).map((o) => o.outcome))).toEqual(['pass']);
     }
   });
@@ -477,7 +478,7 @@ describe('KT-NS2 Pod Security restricted', () => {
 describe('KT-NS3 ResourceQuota', () => {
   it('passes tenant and platform namespaces', () => {
     const stacks = full();
-    for (const s of stacks) for (const o of runS(NS3, s, stacks)) expect(o.outcome.status).toBe('pass');
+    for (const o of nonEmpty(stacks.flatMap((s) => runS(NS3, s, stacks)), 'outcome of NS3')) expect(o.outcome.status).toBe('pass');
   });
 
   it('fails a quota without limits.memory, naming the key', () => {
@@ -516,7 +517,7 @@ describe('KT-NS3 ResourceQuota', () => {
 describe('KT-NS4 LimitRange', () => {
   it('passes tenant and platform namespaces', () => {
     const stacks = full();
-    for (const s of stacks) for (const o of runS(NS4, s, stacks)) expect(o.outcome.status).toBe('pass');
+    for (const o of nonEmpty(stacks.flatMap((s) => runS(NS4, s, stacks)), 'outcome of NS4')) expect(o.outcome.status).toBe('pass');
   });
 
   it('fails a Container limit without default_request.memory', () => {
@@ -546,7 +547,7 @@ describe('KT-NS4 LimitRange', () => {
 describe('KT-NS5 no LoadBalancer/NodePort quota', () => {
   it('passes quotas that set both to "0"', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => x.type === 'kubernetes_resource_quota_v1')) expect(one(NS5, r, stacks).status).toBe('pass');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => x.type === 'kubernetes_resource_quota_v1')), 'kubernetes_resource_quota_v1')) expect(one(NS5, r, stacks).status).toBe('pass');
   });
 
   it('fails a non-zero or missing value, naming the key', () => {
@@ -583,7 +584,7 @@ describe('KT-NS5 no LoadBalancer/NodePort quota', () => {
 describe('KT-NS6 no system namespaces', () => {
   it('passes every namespaced resource of the trees', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => NS6.resourceTypes.includes(x.type))) expect(runR(NS6, r, stacks).map((o) => o.status)).not.toContain('fail');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => NS6.resourceTypes.includes(x.type))), 'resource NS6 applies to')) expect(runR(NS6, r, stacks).map((o) => o.status)).not.toContain('fail');
   });
 
   it('fails a resource in kube-system and one without a namespace (default)', () => {
@@ -610,7 +611,7 @@ describe('KT-NS6 no system namespaces', () => {
 describe('KT-NS7 sovereignty labels', () => {
   it('passes tenant namespaces and the platform namespace (owner = component)', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => x.type === 'kubernetes_namespace_v1')) expect(one(NS7, r, stacks).status).toBe('pass');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => x.type === 'kubernetes_namespace_v1')), 'kubernetes_namespace_v1')) expect(one(NS7, r, stacks).status).toBe('pass');
   });
 
   it('fails a namespace without agency and owner labels', () => {
@@ -636,7 +637,7 @@ describe('KT-NS7 sovereignty labels', () => {
 describe('KT-SA1 default service account', () => {
   it('passes every namespace of the trees', () => {
     const stacks = full();
-    for (const s of stacks) for (const o of runS(SA1, s, stacks)) expect(o.outcome.status).toBe('pass');
+    for (const o of nonEmpty(stacks.flatMap((s) => runS(SA1, s, stacks)), 'outcome of SA1')) expect(o.outcome.status).toBe('pass');
   });
 
   it('fails automount = true, and a missing default service account', () => {
@@ -659,7 +660,7 @@ describe('KT-SA1 default service account', () => {
 describe('KT-SA2 service accounts', () => {
   it('passes every service account of the trees', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => x.type === 'kubernetes_service_account_v1')) expect(one(SA2, r, stacks).status).toBe('pass');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => x.type === 'kubernetes_service_account_v1')), 'kubernetes_service_account_v1')) expect(one(SA2, r, stacks).status).toBe('pass');
   });
 
   it('fails an account that leaves automount at the provider default', () => {
@@ -843,7 +844,7 @@ describe('KT-RB5 escalation verbs', () => {
 describe('KT-RB6 default service account bindings', () => {
   it('passes the generated bindings', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => RB6.resourceTypes.includes(x.type))) expect(one(RB6, r, stacks).status).toBe('pass');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => RB6.resourceTypes.includes(x.type))), 'resource RB6 applies to')) expect(one(RB6, r, stacks).status).toBe('pass');
   });
 
   it('fails a subject named default, also through a reference to the default service account', () => {
@@ -869,7 +870,7 @@ describe('KT-RB6 default service account bindings', () => {
 describe('KT-RB7 system:masters', () => {
   it('passes the generated bindings (IdP groups)', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => RB7.resourceTypes.includes(x.type))) expect(one(RB7, r, stacks).status).toBe('pass');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => RB7.resourceTypes.includes(x.type))), 'resource RB7 applies to')) expect(one(RB7, r, stacks).status).toBe('pass');
   });
 
   it('fails a binding to system:masters', () => {
@@ -921,11 +922,9 @@ function policyRef(stacks: readonly SynthStack[], stack: string, name: string): 
 describe('KT-NP1 no public CIDR', () => {
   it('passes the generated policies, also against the in-country CIDRs', () => {
     const stacks = full();
-    for (const s of stacks) {
-      for (const r of resourcesOf(s).filter((x) => x.type === 'kubernetes_network_policy_v1')) {
-        expect(one(NP1, r, stacks).status).toBe('pass');
-        expect(one(NP1, r, stacks, { inCountryCidrs: ['10.0.0.0/8'] }).status).toBe('pass');
-      }
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => x.type === 'kubernetes_network_policy_v1')), 'kubernetes_network_policy_v1')) {
+      expect(one(NP1, r, stacks).status).toBe('pass');
+      expect(one(NP1, r, stacks, { inCountryCidrs: ['10.0.0.0/8'] }).status).toBe('pass');
     }
   });
 
@@ -965,7 +964,7 @@ describe('KT-NP1 no public CIDR', () => {
 describe('KT-NP2 empty namespace selector', () => {
   it('passes the generated policies (DNS peer has match_labels)', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => x.type === 'kubernetes_network_policy_v1')) expect(one(NP2, r, stacks).status).toBe('pass');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => x.type === 'kubernetes_network_policy_v1')), 'kubernetes_network_policy_v1')) expect(one(NP2, r, stacks).status).toBe('pass');
   });
 
   it('fails a present-but-empty namespace selector, naming the peer', () => {
@@ -990,7 +989,7 @@ describe('KT-NP2 empty namespace selector', () => {
 describe('KT-NP3 DNS allowed', () => {
   it('passes every namespace of the trees (allow-dns) and is not applicable without egress deny', () => {
     const stacks = full();
-    for (const s of stacks) for (const o of runS(NP3, s, stacks)) expect(o.outcome.status).toBe('pass');
+    for (const o of nonEmpty(stacks.flatMap((s) => runS(NP3, s, stacks)), 'outcome of NP3')) expect(o.outcome.status).toBe('pass');
     const again = minimal();
     const tenant = stackOf(again, 'tenant-records');
     deleteResource(tenant, 'kubernetes_network_policy_v1', 'default-deny');
@@ -1028,11 +1027,14 @@ function manifestOf(stack: SynthStack, kind: string): Json {
 describe('KT-VAP1 residency admission policy', () => {
   it('passes every tenant namespace of both trees; platform namespaces are not applicable; admission stacks hold none', () => {
     for (const stacks of [minimal(), full()]) {
-      for (const s of stacks) {
-        const outs = runS(VAP1, s, stacks);
-        if (s.name.includes('-admission-')) expect(outs).toEqual([]);
-        if (s.name.includes('-tenant-')) expect(statuses(outs.map((o) => o.outcome))).toEqual(['pass']);
-        if (s.name.includes('-platform-')) expect(statuses(outs.map((o) => o.outcome))).toEqual(['not-applicable']);
+      const kinds = (['admission', 'tenant', 'platform'] as const).map((kind) => [kind, stacks.filter((s) => s.name.includes(`-${kind}-`))] as const);
+      expect(kinds.flatMap(([, of]) => of).length).toBe(stacks.length);
+      for (const [kind, of] of kinds) {
+        for (const s of nonEmpty(of, `${kind} stack`)) {
+          const outs = runS(VAP1, s, stacks);
+          if (kind === 'admission') expect(outs).toEqual([]);
+          else expect(statuses(outs.map((o) => o.outcome))).toEqual([kind === 'tenant' ? 'pass' : 'not-applicable']);
+        }
       }
     }
   });
@@ -1142,7 +1144,7 @@ function cleanDeployment(stacks: SynthStack[]): ResourceRef {
 describe('KT-WL1 restricted security context', () => {
   it('passes the log forwarder DaemonSet (pod and container contexts)', () => {
     const stacks = full();
-    for (const s of stacks) for (const r of resourcesOf(s).filter((x) => WL1.resourceTypes.includes(x.type))) expect(one(WL1, r, stacks).status).toBe('pass');
+    for (const r of nonEmpty(stacks.flatMap((s) => resourcesOf(s).filter((x) => WL1.resourceTypes.includes(x.type))), 'resource WL1 applies to')) expect(one(WL1, r, stacks).status).toBe('pass');
   });
 
   it('fails a container without drop ALL, run_as_non_root and seccomp, naming the container', () => {
@@ -1262,11 +1264,14 @@ describe('KT-PLT1 log collector confinement', () => {
 
   it('passes the log forwarder namespace and DaemonSet of both trees, and is not applicable to every other namespace', () => {
     for (const stacks of [minimal(), full()]) {
-      for (const s of stacks) {
-        const out = runS(PLT1, s, stacks);
-        if (s.name.includes('-platform-')) expect(out.map((o) => [metaName(o.resource!.body as Json), o.outcome.status])).toEqual([['slz-logging', 'pass'], ['slz-log-forwarder', 'pass']]);
-        else expect(out.every((o) => o.outcome.status === 'not-applicable')).toBe(true);
+      for (const s of nonEmpty(stacks.filter((x) => x.name.includes('-platform-')), 'platform stack')) {
+        expect(runS(PLT1, s, stacks).map((o) => [metaName(o.resource!.body as Json), o.outcome.status])).toEqual([['slz-logging', 'pass'], ['slz-log-forwarder', 'pass']]);
       }
+      expectEvery(
+        stacks.filter((x) => !x.name.includes('-platform-')).flatMap((s) => runS(PLT1, s, stacks)),
+        (o) => o.outcome.status === 'not-applicable',
+        'KT-PLT1 outcome outside the platform stacks',
+      );
     }
   });
 

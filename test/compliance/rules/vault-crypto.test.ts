@@ -59,7 +59,10 @@ const ROLE = 'moh-tenant-patient-records-cyberjaya/pki/server';
 describe('the bundled trees are compliant with every vault-crypto rule except VC-TR6 on the ML-DSA key', () => {
   it.each(VAULT_CRYPTO_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     expect(summary(run(rule, minimal.stacks, minimal.context))).toEqual([]);
-    if (rule.id !== 'VC-TR6') expect(summary(run(rule, full.stacks, full.context))).toEqual([]);
+    const onFull = summary(run(rule, full.stacks, full.context));
+    // The full example's ML-DSA key is what VC-TR6 is about: it must be reported, not pass.
+    if (rule.id === 'VC-TR6') expect(onFull.length).toBeGreaterThan(0);
+    else expect(onFull).toEqual([]);
   });
 });
 

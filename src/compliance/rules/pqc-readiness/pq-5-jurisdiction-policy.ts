@@ -19,7 +19,7 @@ export const rule: ResourceRule = {
   resourceTypes: KEY_ALGORITHM_RESOURCE_TYPES,
   check(resource, ctx) {
     const lz = ctx.landingZone;
-    if (!lz) return unknown("no landing-zone context (slz-context.json): the jurisdiction's crypto policy is not known", algorithmAttribute(resource));
+    if (!lz) return unknown("no landing-zone context (DIR/slz-context.json, or slz check --context FILE or --jurisdiction …): the jurisdiction's crypto policy is not known", algorithmAttribute(resource));
     const r = classified(resource);
     if (!r.ok) return r.outcome;
     const policy = lz.jurisdiction.crypto;
