@@ -23,6 +23,7 @@ const commands = {
   cbom: lazy(() => require('./commands/cbom') as typeof import('./commands/cbom')),
   check: lazy(() => require('./commands/check') as typeof import('./commands/check')),
   review: lazy(() => require('./commands/review') as typeof import('./commands/review')),
+  pipeline: lazy(() => require('./commands/pipeline') as typeof import('./commands/pipeline')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -79,6 +80,21 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .option('-o, --out <file>', 'write the report to FILE instead of stdout')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a risk is at or above this level').choices(['critical', 'high', 'medium', 'never']).default('high'))
     .action((opts: import('./commands/review').ReviewOptions) => setExit(commands.review().runReview(opts, io())));
+
+  program
+    .command('pipeline')
+    .description('generate the GitLab CI, GitHub/Forgejo Actions or Atlantis file that plans and applies a synthesized tree in its stack graph\'s order (exit 0; 1 --check found it stale; 2 bad input)')
+    .argument('[dir]', 'synthesized directory (reads its stack-graph.json and slz-context.json)', 'cdktf.out')
+    .addOption(new Option('--for <engine>', 'the engine to generate for').choices(['gitlab', 'github', 'atlantis']).makeOptionMandatory())
+    .option('-o, --out <file>', 'write the file here (relative to the repository root) instead of stdout')
+    .option('--check <file>', 'exit 1 unless FILE is what this command would write (for CI)')
+    .addOption(new Option('--engine <engine>', 'OpenTofu or Terraform').choices(['tofu', 'terraform']).default('tofu'))
+    .option('--engine-version <version>', 'version to install (default: 1.11.14 for tofu, 1.11.4 for terraform)')
+    .option('--landing-zone <file>', 'the landing-zone file (default: the one slz synth recorded in slz-context.json)')
+    .option('--default-branch <branch>', 'github: the branch whose pushes apply (default main)')
+    .option('--max-matrix <n>', 'github: stacks per matrix, at most 256')
+    .option('--max-needs <n>', 'gitlab: needs per job, at most 50')
+    .action((dir: string, opts: import('./commands/pipeline').PipelineCommandOptions) => setExit(commands.pipeline().runPipeline(dir, opts, io())));
 
   program
     .command('schema')

@@ -21,6 +21,13 @@ export interface SynthContextFile {
   readonly endpointDomains: readonly string[];
   /** Vault dialect per region name. */
   readonly vaultDialects: Readonly<Record<string, 'vault' | 'openbao'>>;
+  /** Vault address per region name (generated pipelines log in to the stack's own region). */
+  readonly vaultAddresses?: Readonly<Record<string, string>>;
+  /**
+   * The landing-zone file the tree came from: its path relative to DIR (with `/`) and a SHA-256 of
+   * its bytes, so findings can point at its lines while it is unchanged (src/synthesized/source-map.ts).
+   */
+  readonly source?: { readonly file: string; readonly sha256: string };
   readonly exemptions: readonly {
     readonly rule: string;
     readonly resource: string;

@@ -16,6 +16,7 @@ export function synthContext(lz: ResolvedLandingZone): SynthContextFile {
     inCountryCidrs: spec.network?.inCountryCidrs ?? [],
     endpointDomains: spec.network?.endpointDomains ?? [],
     vaultDialects: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.dialect])),
+    vaultAddresses: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.address])),
     exemptions: spec.exemptions,
   };
 }
