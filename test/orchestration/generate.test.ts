@@ -51,19 +51,21 @@ describe('fanIn', () => {
   });
 });
 
+type MutableGraph = { stacks: Record<string, { dir: string; dependsOn: string[] }>; waves: string[][] };
+
 describe('checkStackGraph', () => {
   const good = landingZoneGraph(2, ['r1']);
   it('accepts a graph slz synth writes', () => {
     expect(checkStackGraph(JSON.parse(JSON.stringify(good)))).toEqual(good);
   });
   it.each([
-    ['a name that would inject a command', (g: Record<string, any>) => (g.stacks['x;rm -rf ~'] = { ...g.stacks['lz-platform-r1'], dir: 'stacks/x;rm -rf ~' }), /characters/],
-    ['a dependency outside the graph', (g: Record<string, any>) => g.stacks['lz-tenant-agency-0000-r1'].dependsOn.push('nope'), /not in the graph/],
-    ['a dependency in a later wave', (g: Record<string, any>) => (g.stacks['lz-platform-r1'].dependsOn = ['lz-admission-r1']), /depends on/],
-    ['a folder outside stacks/', (g: Record<string, any>) => (g.stacks['lz-platform-r1'].dir = '../etc'), /dir/],
-    ['a stack missing from the waves', (g: Record<string, any>) => g.waves[1].pop(), /waves list/],
+    ['a name that would inject a command', (g: MutableGraph) => (g.stacks['x;rm -rf ~'] = { ...g.stacks['lz-platform-r1']!, dir: 'stacks/x;rm -rf ~' }), /characters/],
+    ['a dependency outside the graph', (g: MutableGraph) => g.stacks['lz-tenant-agency-0000-r1']!.dependsOn.push('nope'), /not in the graph/],
+    ['a dependency in a later wave', (g: MutableGraph) => (g.stacks['lz-platform-r1']!.dependsOn = ['lz-admission-r1']), /depends on/],
+    ['a folder outside stacks/', (g: MutableGraph) => (g.stacks['lz-platform-r1']!.dir = '../etc'), /dir/],
+    ['a stack missing from the waves', (g: MutableGraph) => g.waves[1]!.pop(), /waves list/],
   ])('refuses %s', (_what, mutate, message) => {
-    const g = JSON.parse(JSON.stringify(good)) as Record<string, any>;
+    const g = JSON.parse(JSON.stringify(good)) as MutableGraph;
     mutate(g);
     expect(() => checkStackGraph(g)).toThrow(message);
   });
@@ -107,7 +109,10 @@ describe.each([
   it('has one job per stack, each with its own resource_group', () => {
     const stackJobs = Object.entries(jobs).filter(([, j]) => j.extends === '.slz-stack');
     expect(stackJobs.map(([k]) => k).sort()).toEqual(names.map(gitlabStackJob).sort());
-    for (const [k, j] of stackJobs) expect(j.resource_group).toBe(`slz-${j.variables!.SLZ_STACK}`) && expect(k).toBe(gitlabStackJob(j.variables!.SLZ_STACK!));
+    for (const [k, j] of stackJobs) {
+      expect(j.resource_group).toBe(`slz-${j.variables!.SLZ_STACK}`);
+      expect(k).toBe(gitlabStackJob(j.variables!.SLZ_STACK!));
+    }
     expect(new Set(stackJobs.map(([, j]) => j.resource_group)).size).toBe(names.length);
   });
   it('waits for exactly the stacks the graph says, and no job lists more than 50 needs', () => {

@@ -86,13 +86,14 @@ describe('Atlantis repo config, against the schema of Atlantis\'s documented ref
       for (const d of p.depends_on ?? []) expect(byName.get(d)!.execution_order_group).toBeLessThan(p.execution_order_group);
     }
   });
+  type Cfg = { version: number; projects: Record<string, unknown>[] };
   it.each([
-    ['an unknown key', (c: Record<string, any>) => (c.projects[0].dependson = ['x'])],
-    ['a project without dir', (c: Record<string, any>) => delete c.projects[0].dir],
-    ['a workspace with a slash', (c: Record<string, any>) => (c.projects[0].workspace = 'a/b')],
-    ['version 2', (c: Record<string, any>) => (c.version = 2)],
+    ['an unknown key', (c: Cfg) => (c.projects[0]!['dependson'] = ['x'])],
+    ['a project without dir', (c: Cfg) => delete c.projects[0]!['dir']],
+    ['a workspace with a slash', (c: Cfg) => (c.projects[0]!['workspace'] = 'a/b')],
+    ['version 2', (c: Cfg) => (c.version = 2)],
   ])('the schema refuses %s', (_what, mutate) => {
-    const cfg = parse(repo.read('atlantis')) as Record<string, any>;
+    const cfg = parse(repo.read('atlantis')) as Cfg;
     mutate(cfg);
     expect(validate(cfg)).toBe(false);
   });
