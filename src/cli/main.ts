@@ -27,7 +27,7 @@ const commands = {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export function buildProgram(setExit: (code: number) => void, io: () => Output, streams: Pick<Output, 'out' | 'err'> = processOutput(false)): Command {
+export function buildProgram(setExit: (code: number | Promise<number>) => void, io: () => Output, streams: Pick<Output, 'out' | 'err'> = processOutput(false)): Command {
   const program = new Command('slz')
     .description('Sovereign landing zones: one landing-zone file → compliance-checked Terraform for an in-country tenancy.')
     .version(readVersion(), '-V, --version')
@@ -59,7 +59,8 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .argument('[dir]', 'synthesized directory', 'cdktf.out')
     .option('--today <date>', 'judge expiry and crypto deadlines as of this date (YYYY-MM-DD)')
     .option('--json', 'print compliance.json to stdout instead of the summary')
-    .action((dir: string, opts: { today?: string; json?: boolean }) => setExit(commands.check().runCheck(dir, opts, io())));
+    .option('--codequality <file>', 'also write the unsuppressed findings as a GitLab Code Quality report (paths relative to the working directory)')
+    .action((dir: string, opts: { today?: string; json?: boolean; codequality?: string }) => setExit(commands.check().runCheck(dir, opts, io())));
 
   program
     .command('cbom')
@@ -76,10 +77,11 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .option('--synth <dir>', 'synthesized tree (or one stack folder) that maps plan addresses to construct paths')
     .option('--base <dir>', 'synthesized tree of the target branch (no credentials needed)')
     .option('--head <dir>', 'synthesized tree of the pull request')
-    .addOption(new Option('--format <format>', 'report format').choices(['md', 'json', 'sarif']).default('md'))
+    .addOption(new Option('--format <format>', 'report format (codequality: a GitLab Code Quality report)').choices(['md', 'json', 'sarif', 'codequality']).default('md'))
+    .addOption(new Option('--post <forge>', 'create or update the one merge-request note that carries this review (Markdown), through the forge\'s API with the token from the environment').choices(['gitlab']))
     .option('-o, --out <file>', 'write the report to FILE instead of stdout')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a risk is at or above this level').choices(['critical', 'high', 'medium', 'never']).default('high'))
-    .action((opts: import('./commands/review').ReviewOptions) => setExit(commands.review().runReview(opts, io())));
+    .action((opts: import('./commands/review').ReviewOptions) => setExit(opts.post ? commands.review().runReviewAndPost(opts, io()) : commands.review().runReview(opts, io())));
 
   program
     .command('pipeline')
@@ -134,13 +136,37 @@ function readVersion(): string {
  */
 export function runCli(argv: readonly string[], io: Output): number {
   let exitCode = 0;
-  const program = buildProgram((c) => (exitCode = c), () => io, io);
+  const program = buildProgram(
+    (c) => {
+      if (typeof c === 'number') exitCode = c;
+      else {
+        // Only `slz review --post` talks to a server; in-process callers use runCliAsync for it.
+        c.catch(() => undefined);
+        io.err('slz: this command needs runCliAsync');
+        exitCode = EXIT_INPUT;
+      }
+    },
+    () => io,
+    io,
+  );
   try {
     program.parse(argv as string[]);
   } catch (e) {
     exitCode = handleError(e, io);
   }
   return exitCode;
+}
+
+/** Like runCli, and waits for commands that talk to a server (`slz review --post`). */
+export async function runCliAsync(argv: readonly string[], io: Output): Promise<number> {
+  let exit: number | Promise<number> = 0;
+  const program = buildProgram((c) => (exit = c), () => io, io);
+  try {
+    await program.parseAsync(argv as string[]);
+    return await exit;
+  } catch (e) {
+    return handleError(e, io);
+  }
 }
 
 /** The `slz` binary: runs the CLI on the process's arguments and sets its exit code. */
@@ -152,7 +178,9 @@ export function main(argv: readonly string[]): void {
       throw e;
     });
   }
-  process.exitCode = runCli(argv, processOutput(argv.includes('--debug')));
+  void runCliAsync(argv, processOutput(argv.includes('--debug'))).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 export function handleError(e: unknown, io: Output): number {

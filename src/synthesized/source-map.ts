@@ -30,6 +30,8 @@ export interface SourceLocation extends SourceRegion {
   /** The landing-zone file as a report names it: relative to the working directory (base id SRCROOT), or a file URI. */
   readonly uri: string;
   readonly uriBaseId?: typeof SRCROOT;
+  /** The file's absolute path (never written to a report: it differs between machines). */
+  readonly path: string;
 }
 
 function unescapePointer(segment: string): string {
@@ -128,7 +130,7 @@ export class SourceLocator {
   private constructor(
     private readonly dir: string,
     private readonly text: string,
-    readonly file: { readonly uri: string; readonly uriBaseId?: typeof SRCROOT },
+    readonly file: { readonly uri: string; readonly uriBaseId?: typeof SRCROOT; readonly path: string },
   ) {
     this.parsed = parseSource(text);
   }
@@ -150,7 +152,7 @@ export class SourceLocator {
     if (!existsSync(file)) return undefined;
     const bytes = readFileSync(file);
     if (createHash('sha256').update(bytes).digest('hex') !== source.sha256) return undefined;
-    return new SourceLocator(dir, bytes.toString('utf8').replace(/^\uFEFF/, ''), reportUri(file));
+    return new SourceLocator(dir, bytes.toString('utf8').replace(/^\uFEFF/, ''), { ...reportUri(file), path: file });
   }
 
   private sourcesOf(stack: string): Readonly<Record<string, string>> | undefined {
