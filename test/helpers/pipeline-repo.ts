@@ -4,6 +4,7 @@
  * by the CLI (a child process with the repository as working directory, as in CI).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -50,4 +51,24 @@ export function gitInit(dir: string): void {
   git('add', '-A');
   git('-c', 'user.email=ci@example.invalid', '-c', 'user.name=slz test', 'commit', '-qm', 'landing zone');
   git('remote', 'add', 'origin', 'https://gitlab.example.invalid/agency/landing-zone.git');
+}
+
+/** GitHub's own workflow parser: its errors (none for a valid workflow) and the job ids. */
+export async function parseGithub(content: string): Promise<{ errors: string[]; jobs: string[] }> {
+  const result = parseWorkflow({ name: 'slz-stacks.yml', content }, new NoOperationTraceWriter());
+  const errors = result.context.errors.getErrors().map((e) => e.message);
+  if (!result.value) return { errors, jobs: [] };
+  const template = await convertWorkflowTemplate(result.context, result.value);
+  return { errors: [...errors, ...(template.errors ?? []).map((e) => String((e as { Message?: string }).Message ?? e))], jobs: template.jobs.map((j) => j.id.value) };
+}
+
+/** gitlab-ci-local (devDependency) with its shell executor, in `cwd`, with `cwd/.shim` first on PATH. */
+export function gitlabCiLocal(cwd: string, args: string[]): { status: number; output: string } {
+  const r = spawnSync(process.execPath, [require.resolve('gitlab-ci-local/src/index.js'), '--force-shell-executor', '--no-color', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(cwd, '.shim')}:${process.env.PATH ?? ''}`, FORCE_COLOR: '0' },
+    timeout: 240_000,
+  });
+  return { status: r.status ?? -1, output: `${r.stdout}\n${r.stderr}` };
 }

@@ -12,23 +12,14 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { githubWorkflow, gitlabPipeline } from '../../src/orchestration';
 import { landingZoneGraph } from '../helpers/graph';
-import { findActionlint, gitInit, pipelineRepo, ROOT, SLZ, type PipelineRepo } from '../helpers/pipeline-repo';
+import { findActionlint, gitInit, gitlabCiLocal, parseGithub, pipelineRepo, ROOT, SLZ, type PipelineRepo } from '../helpers/pipeline-repo';
 import { tempDir } from '../helpers/synth';
 
 const opts = { engine: 'tofu', synthDir: 'cdktf.out', landingZoneFile: 'landing-zone.yaml' } as const;
-
-async function parseGithub(content: string): Promise<{ errors: string[]; jobs: string[] }> {
-  const result = parseWorkflow({ name: 'slz-stacks.yml', content }, new NoOperationTraceWriter());
-  const errors = result.context.errors.getErrors().map((e) => e.message);
-  if (!result.value) return { errors, jobs: [] };
-  const template = await convertWorkflowTemplate(result.context, result.value);
-  return { errors: [...errors, ...(template.errors ?? []).map((e) => String((e as { Message?: string }).Message ?? e))], jobs: template.jobs.map((j) => j.id.value) };
-}
 
 let repo: PipelineRepo;
 beforeAll(() => {
@@ -178,14 +169,4 @@ function shims(dir: string): string {
   write('npx', `if [ "$1" = slz ]; then shift; exec "${process.execPath}" "${SLZ}" "$@"; fi\necho "npx $1: not available in this test" >&2; exit 127`);
   write('tofu-shim', 'echo "$(basename "$PWD") $*" >> "$SHIM_LOG"');
   return join(bin, 'tofu-shim');
-}
-
-function gitlabCiLocal(cwd: string, args: string[]): { status: number; output: string } {
-  const r = spawnSync(process.execPath, [require.resolve('gitlab-ci-local/src/index.js'), '--force-shell-executor', '--no-color', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${join(cwd, '.shim')}:${process.env.PATH ?? ''}`, FORCE_COLOR: '0' },
-    timeout: 240_000,
-  });
-  return { status: r.status ?? -1, output: `${r.stdout}\n${r.stderr}` };
 }
