@@ -34,6 +34,8 @@ export function githubWorkflow(graph: StackGraph, opts: GenerateOptions, context
   const maxMatrix = opts.maxMatrix ?? GITHUB_MATRIX_LIMIT;
   const branch = opts.defaultBranch ?? 'main';
   const waves = githubWaveJobs(graph, maxMatrix);
+  // Apply only for a push (or a manual run) on the default branch: anything else plans.
+  const apply = `github.event_name != 'pull_request' && github.ref == 'refs/heads/${branch}'`;
   const jobs: Record<string, unknown> = {
     synth: {
       name: 'synthesize',
@@ -53,7 +55,7 @@ export function githubWorkflow(graph: StackGraph, opts: GenerateOptions, context
     },
     approve: {
       name: 'approve apply',
-      if: "github.event_name != 'pull_request'",
+      if: apply,
       needs: ['synth'],
       'runs-on': 'ubuntu-latest',
       // Required reviewers live on this environment: one approval per run, not one per stack.
@@ -71,7 +73,8 @@ export function githubWorkflow(graph: StackGraph, opts: GenerateOptions, context
         const vault = s.region ? context?.vaultAddresses?.[s.region] : undefined;
         return { stack: name, ...(s.region ? { region: s.region } : {}), ...(vault ? { vault } : {}) };
       });
-      const gate = w === 0 ? " && needs.synth.result == 'success' && (github.event_name == 'pull_request' || needs.approve.result == 'success')" : '';
+      // Approved, or skipped because this run only plans; never rejected or failed.
+      const gate = w === 0 ? ` && needs.synth.result == 'success' && (needs.approve.result == 'success' || (needs.approve.result == 'skipped' && !(${apply})))` : '';
       jobs[part.id] = {
         name: `wave ${w}: \${{ matrix.stack }}`,
         needs: w === 0 ? ['synth', 'approve'] : ['synth', ...previous],
@@ -79,7 +82,7 @@ export function githubWorkflow(graph: StackGraph, opts: GenerateOptions, context
         'runs-on': 'ubuntu-latest',
         'timeout-minutes': 60,
         permissions: { contents: 'read', 'id-token': 'write' },
-        environment: "${{ github.event_name == 'pull_request' && 'slz-plan' || 'slz-apply' }}",
+        environment: `\${{ ${apply} && 'slz-apply' || 'slz-plan' }}`,
         concurrency: { group: 'slz-stack-${{ matrix.stack }}', 'cancel-in-progress': false },
         strategy: { 'fail-fast': false, matrix: { include } },
         steps: [
@@ -98,10 +101,10 @@ export function githubWorkflow(graph: StackGraph, opts: GenerateOptions, context
             run: 'if [ -n "$KUBECONFIG_B64" ]; then mkdir -p ~/.kube && umask 077 && echo "$KUBECONFIG_B64" | base64 -d > ~/.kube/config; fi\n',
           },
           {
-            name: "${{ github.event_name == 'pull_request' && 'Plan' || 'Plan and apply' }}",
+            name: `\${{ ${apply} && 'Plan and apply' || 'Plan' }}`,
             'working-directory': `${opts.synthDir}/stacks/\${{ matrix.stack }}`,
             env: {
-              SLZ_MODE: "${{ github.event_name == 'pull_request' && 'plan' || 'apply' }}",
+              SLZ_MODE: `\${{ ${apply} && 'apply' || 'plan' }}`,
               TF_IN_AUTOMATION: '1',
               TF_INPUT: '0',
               PGUSER: '${{ secrets.SLZ_STATE_PGUSER }}',
