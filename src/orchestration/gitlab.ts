@@ -55,20 +55,22 @@ if [ -f ${opts.pipelineFile} ]; then ${regenerateCommand('gitlab', opts, 'check'
     : ''
 }`;
 
+// Paths are relative to the job's folder: CI_PROJECT_DIR is not where every executor runs the script.
 const REVIEW_SCRIPT = `npm ci --no-audit --no-fund
 git fetch --no-tags --depth=1 origin "$CI_MERGE_REQUEST_DIFF_BASE_SHA"
-git worktree add --detach "$CI_PROJECT_DIR/.slz-base" FETCH_HEAD
-code=0; (cd "$CI_PROJECT_DIR/.slz-base" && npm ci --no-audit --no-fund && npx slz synth "$SLZ_LANDING_ZONE" --out "$CI_PROJECT_DIR/.slz-base-out") || code=$?
+git worktree add --detach .slz-base FETCH_HEAD
+base_out="$PWD/.slz-base-out"
+code=0; (cd .slz-base && npm ci --no-audit --no-fund && npx slz synth "$SLZ_LANDING_ZONE" --out "$base_out") || code=$?
 # No valid landing zone on the target branch yet: every resource is new.
-if [ "$code" -gt 1 ]; then rm -rf .slz-base-out && mkdir -p .slz-base-out/stacks; fi
+if [ "$code" -gt 1 ]; then rm -rf "$base_out" && mkdir -p "$base_out/stacks"; fi
 set +e
-npx slz review --base .slz-base-out --head "$SLZ_DIR" --fail-on "$SLZ_FAIL_ON" --format md --out slz-review.md
+npx slz review --base "$base_out" --head "$SLZ_DIR" --fail-on "$SLZ_FAIL_ON" --format md --out slz-review.md
 gate=$?
 set -e
 if [ "$gate" -gt 1 ]; then exit "$gate"; fi
-npx slz review --base .slz-base-out --head "$SLZ_DIR" --fail-on never --format codequality --out gl-code-quality-review.json
+npx slz review --base "$base_out" --head "$SLZ_DIR" --fail-on never --format codequality --out gl-code-quality-review.json
 npx slz check "$SLZ_DIR" --codequality gl-code-quality-compliance.json || [ $? -eq 1 ]
-npx slz review --base .slz-base-out --head "$SLZ_DIR" --fail-on never --format md --post gitlab
+npx slz review --base "$base_out" --head "$SLZ_DIR" --fail-on never --format md --post gitlab
 exit "$gate"
 `;
 
