@@ -157,7 +157,21 @@ if (existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'review.js'))) {
   out();
 }
 
-// 6. Compliance alone on the largest output.
+// 6. Pipeline generation (slz pipeline) from the largest output's stack graph.
+if (largestTree) {
+  const g = summarize(repeat(3, () => scenario('orchestration', [largestTree])));
+  results.orchestration = g;
+  out(`## slz pipeline (${sizes[sizes.length - 1]} tenants, ${g.resources} stacks)`);
+  out();
+  out('| stack graph from the tree | GitLab CI | GitHub Actions | Atlantis | generation total (3 files) |');
+  out('|---:|---:|---:|---:|---:|');
+  const ph = g.phases;
+  const gen = ph.gitlab!.median + ph.github!.median + ph.atlantis!.median;
+  out(`| ${fmt(ph.graph!)} | ${fmt(ph.gitlab!)} | ${fmt(ph.github!)} | ${fmt(ph.atlantis!)} | ${gen.toFixed(0)} ms |`);
+  out();
+}
+
+// 7. Compliance alone on the largest output.
 if (largestTree) {
   const tree = largestTree;
   const c = summarize(repeat(3, () => scenario('compliance', [tree])));

@@ -18,6 +18,7 @@ export class AdmissionStack extends SovereignStack {
       imageRegistries: [region.kubernetes.imageRegistry],
       context: this.context,
     });
+    this.source(this.guard, `/regions/${props.regionIndex}/kubernetes`);
   }
 
   protected reads(): readonly string[] {

@@ -91,6 +91,13 @@ export class PlatformStack extends SovereignStack {
       });
     }
 
+    this.source(this.audit, '/logging');
+    this.source(this.logForwarder, '/logging');
+    if (spec.logging.forwarderImage) this.source(this.logForwarder.node.tryFindChild('DaemonSet'), '/logging/forwarderImage');
+    this.source(this.kubernetesAuth, `/regions/${props.regionIndex}/vault`);
+    this.source(this.humanAccess, '/identity/oidc');
+    this.source(this.node.tryFindChild('operator-policy'), '/identity/oidc');
+
     if (spec.pki) {
       this.rootCa = new AgencyRootCa(this, 'root-ca', {
         mountPath: PLATFORM_PATHS.pkiRoot,
@@ -101,6 +108,7 @@ export class PlatformStack extends SovereignStack {
         keyBits: spec.pki.keyBits,
         ttlDays: spec.pki.rootTtlDays,
       });
+      this.source(this.rootCa, '/pki');
     }
   }
 

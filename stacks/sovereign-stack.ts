@@ -1,6 +1,6 @@
 /** The base of every stack this library emits: pinned providers, the file's state backend, its sovereignty context. */
 import { TerraformStack } from 'cdktf';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import type { SovereigntyContext } from '../constructs/common/labels';
 import type { ResolvedLandingZone } from '../src/landing-zone/validate';
 import type { Region } from '../src/landing-zone/schema';
@@ -20,6 +20,8 @@ const COMMON_READS = ['metadata', 'jurisdiction', 'classification', 'state'] as 
 
 export abstract class SovereignStack extends TerraformStack {
   readonly region: Region;
+  /** Construct path (relative to the stack) → JSON Pointer of the landing-zone node it was built from. */
+  private readonly sourceMap = new Map<string, string>();
   readonly context: SovereigntyContext;
   /** Platform, tenancy or admission: written to the stack's `"//".slz` block for the stack graph. */
   abstract readonly kind: StackMeta['kind'];
@@ -35,6 +37,27 @@ export abstract class SovereignStack extends TerraformStack {
     pinProviders(this, providers);
     if (providers.includes('kubernetes')) kubernetesProvider(this, region);
     if (providers.includes('vault')) vaultProvider(this, region);
+    const r = `/regions/${props.regionIndex}`;
+    this.source('', r);
+    this.source('backend', '/state');
+    this.source('provider/kubernetes', `${r}/kubernetes`);
+    this.source('provider/vault', `${r}/vault`);
+  }
+
+  /**
+   * Records which node of the landing-zone file (a JSON Pointer such as `/tenants/2/keys/0`) a
+   * construct of this stack comes from, so findings about it point at the line a person edits.
+   * `scope` is a construct of this stack or a path below the stack (`backend`, `provider/vault`,
+   * the paths compliance gives non-resource subjects); an absent construct records nothing.
+   */
+  protected source(scope: IConstruct | string | undefined, pointer: string): void {
+    if (scope === undefined) return;
+    if (typeof scope === 'string') {
+      this.sourceMap.set(scope, pointer);
+      return;
+    }
+    const prefix = `${this.node.path}/`;
+    if (scope.node.path.startsWith(prefix)) this.sourceMap.set(scope.node.path.slice(prefix.length), pointer);
   }
 
   /**
@@ -56,6 +79,7 @@ export abstract class SovereignStack extends TerraformStack {
       region: this.region.name,
       ...(tenant ? { tenant } : {}),
       reads: [...new Set([...COMMON_READS, `regions/${this.region.name}`, ...this.reads()])].sort(),
+      sources: Object.fromEntries([...this.sourceMap].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
     this.addOverride('//.slz', meta);
   }

@@ -34,6 +34,7 @@ export class TenancyStack extends SovereignStack {
   readonly pki?: PkiAuthority;
   /** Kubernetes auth roles of the tenant's workloads; absent when it declares none. */
   readonly identity?: WorkloadIdentity;
+  private readonly landingZoneNetwork: TenancyStackProps['landingZone']['spec']['network'];
 
   constructor(scope: Construct, id: string, props: TenancyStackProps) {
     super(scope, id, props, ['kubernetes', 'vault']);
@@ -42,6 +43,7 @@ export class TenancyStack extends SovereignStack {
     const tenant = props.tenant;
     this.tenant = tenant;
     const network = spec.network;
+    this.landingZoneNetwork = network;
 
     // The region's log forwarder ships this namespace too, whether the tenant came from the file or from code.
     const platform = scope.node.children.find((c): c is PlatformStack => c instanceof PlatformStack && c.region.name === this.region.name && c.landingZoneName === spec.metadata.name);
@@ -118,6 +120,36 @@ export class TenancyStack extends SovereignStack {
       namespace: tenant.name,
       bindings: tenant.workloads.map((w) => ({ serviceAccount: w.serviceAccount, policies: [this.keys.policyNameFor(w.serviceAccount)] })),
     });
+    this.recordSources(spec.tenants.indexOf(tenant), props.regionIndex);
+  }
+
+  /** Where each construct comes from in the file; a tenant added in code (not in the file) has none. */
+  private recordSources(index: number, regionIndex: number): void {
+    if (index < 0) return;
+    const t = `/tenants/${index}`;
+    const tenant = this.tenant;
+    const network = this.landingZoneNetwork;
+    this.source('', t);
+    this.source(this.namespace, t);
+    this.source(this.namespace.node.tryFindChild('Quota'), `${t}/quota`);
+    this.source(this.namespace.node.tryFindChild('Limits'), `${t}/quota`);
+    for (const [tier, role] of Object.entries(this.namespace.roles)) {
+      this.source(role, `${t}/access`);
+      this.source(this.namespace.node.tryFindChild(`RoleBinding-${tier}`), `${t}/access`);
+    }
+    this.source(this.firewall, network ? '/network' : t);
+    (network?.egress ?? []).forEach((e, i) => this.source(this.firewall.node.tryFindChild(`AllowEgress-${e.name}`), `/network/egress/${i}`));
+    (network?.ingress ?? []).forEach((e, i) => this.source(this.firewall.node.tryFindChild(`AllowIngress-${e.name}`), `/network/ingress/${i}`));
+    this.source(this.firewall.node.tryFindChild(`AllowEgress-${VAULT_EGRESS}`), `/regions/${regionIndex}/vault`);
+    this.source(this.keys, tenant.keys.length ? `${t}/keys` : t);
+    tenant.keys.forEach((k, i) => this.source(this.keys.node.tryFindChild(`key-${k.name}`), `${t}/keys/${i}`));
+    tenant.workloads.forEach((w, i) => {
+      this.source(this.namespace.serviceAccounts[w.serviceAccount], `${t}/workloads/${i}`);
+      this.source(this.keys.node.tryFindChild(`policy-${w.serviceAccount}`), `${t}/workloads/${i}`);
+      this.source(this.identity?.node.tryFindChild(`role-${w.serviceAccount}`), `${t}/workloads/${i}`);
+    });
+    this.source(this.identity, `${t}/workloads`);
+    this.source(this.pki, '/pki');
   }
 
   protected reads(): readonly string[] {

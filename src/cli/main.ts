@@ -23,10 +23,11 @@ const commands = {
   cbom: lazy(() => require('./commands/cbom') as typeof import('./commands/cbom')),
   check: lazy(() => require('./commands/check') as typeof import('./commands/check')),
   review: lazy(() => require('./commands/review') as typeof import('./commands/review')),
+  pipeline: lazy(() => require('./commands/pipeline') as typeof import('./commands/pipeline')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export function buildProgram(setExit: (code: number) => void, io: () => Output, streams: Pick<Output, 'out' | 'err'> = processOutput(false)): Command {
+export function buildProgram(setExit: (code: number | Promise<number>) => void, io: () => Output, streams: Pick<Output, 'out' | 'err'> = processOutput(false)): Command {
   const program = new Command('slz')
     .description('Sovereign landing zones: one landing-zone file → compliance-checked Terraform for an in-country tenancy.')
     .version(readVersion(), '-V, --version')
@@ -63,6 +64,7 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .option('--classification <label>', 'context: a label of one of its schemes (e.g. SULIT) or a common level (PUBLIC … TOP_SECRET)')
     .option('--in-country-cidrs <cidrs>', 'context: comma-separated in-country networks, e.g. 10.0.0.0/8,fd00::/8')
     .option('--endpoint-domains <domains>', 'context: comma-separated domains in-country endpoints are under, e.g. agency.example.gov.my')
+    .option('--codequality <file>', 'also write the unsuppressed findings as a GitLab Code Quality report (paths relative to the working directory)')
     .action((dir: string, opts: import('./commands/check').CheckOptions) => setExit(commands.check().runCheck(dir, opts, io())));
 
   program
@@ -80,10 +82,26 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .option('--synth <dir>', 'synthesized tree (or one stack folder) that maps plan addresses to construct paths')
     .option('--base <dir>', 'synthesized tree of the target branch (no credentials needed)')
     .option('--head <dir>', 'synthesized tree of the pull request')
-    .addOption(new Option('--format <format>', 'report format').choices(['md', 'json', 'sarif']).default('md'))
+    .addOption(new Option('--format <format>', 'report format (codequality: a GitLab Code Quality report)').choices(['md', 'json', 'sarif', 'codequality']).default('md'))
+    .addOption(new Option('--post <forge>', 'create or update the one merge-request note that carries this review (Markdown), through the forge\'s API with the token from the environment').choices(['gitlab']))
     .option('-o, --out <file>', 'write the report to FILE instead of stdout')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a risk is at or above this level').choices(['critical', 'high', 'medium', 'never']).default('high'))
-    .action((opts: import('./commands/review').ReviewOptions) => setExit(commands.review().runReview(opts, io())));
+    .action((opts: import('./commands/review').ReviewOptions) => setExit(opts.post ? commands.review().runReviewAndPost(opts, io()) : commands.review().runReview(opts, io())));
+
+  program
+    .command('pipeline')
+    .description('generate the GitLab CI, GitHub/Forgejo Actions or Atlantis file that plans and applies a synthesized tree in its stack graph\'s order (exit 0; 1 --check found it stale; 2 bad input)')
+    .argument('[dir]', 'synthesized directory (reads its stack-graph.json and slz-context.json)', 'cdktf.out')
+    .addOption(new Option('--for <engine>', 'the engine to generate for').choices(['gitlab', 'github', 'atlantis']).makeOptionMandatory())
+    .option('-o, --out <file>', 'write the file here (relative to the repository root) instead of stdout')
+    .option('--check <file>', 'exit 1 unless FILE is what this command would write (for CI)')
+    .addOption(new Option('--engine <engine>', 'OpenTofu or Terraform').choices(['tofu', 'terraform']).default('tofu'))
+    .option('--engine-version <version>', 'version to install (default: 1.11.14 for tofu, 1.11.4 for terraform)')
+    .option('--landing-zone <file>', 'the landing-zone file (default: the one slz synth recorded in slz-context.json)')
+    .option('--default-branch <branch>', 'github: the branch whose pushes apply (default main)')
+    .option('--max-matrix <n>', 'github: stacks per matrix, at most 256')
+    .option('--max-needs <n>', 'gitlab: needs per job, at most 50')
+    .action((dir: string, opts: import('./commands/pipeline').PipelineCommandOptions) => setExit(commands.pipeline().runPipeline(dir, opts, io())));
 
   program
     .command('schema')
@@ -123,13 +141,37 @@ function readVersion(): string {
  */
 export function runCli(argv: readonly string[], io: Output): number {
   let exitCode = 0;
-  const program = buildProgram((c) => (exitCode = c), () => io, io);
+  const program = buildProgram(
+    (c) => {
+      if (typeof c === 'number') exitCode = c;
+      else {
+        // Only `slz review --post` talks to a server; in-process callers use runCliAsync for it.
+        c.catch(() => undefined);
+        io.err('slz: this command needs runCliAsync');
+        exitCode = EXIT_INPUT;
+      }
+    },
+    () => io,
+    io,
+  );
   try {
     program.parse(argv as string[]);
   } catch (e) {
     exitCode = handleError(e, io);
   }
   return exitCode;
+}
+
+/** Like runCli, and waits for commands that talk to a server (`slz review --post`). */
+export async function runCliAsync(argv: readonly string[], io: Output): Promise<number> {
+  let exit: number | Promise<number> = 0;
+  const program = buildProgram((c) => (exit = c), () => io, io);
+  try {
+    await program.parseAsync(argv as string[]);
+    return await exit;
+  } catch (e) {
+    return handleError(e, io);
+  }
 }
 
 /** The `slz` binary: runs the CLI on the process's arguments and sets its exit code. */
@@ -141,7 +183,9 @@ export function main(argv: readonly string[]): void {
       throw e;
     });
   }
-  process.exitCode = runCli(argv, processOutput(argv.includes('--debug')));
+  void runCliAsync(argv, processOutput(argv.includes('--debug'))).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 export function handleError(e: unknown, io: Output): number {

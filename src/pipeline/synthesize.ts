@@ -7,8 +7,9 @@
  * cdktf loads only through the app handed in (or, for a landing-zone file, when the stacks are
  * built here): analysis never needs it.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { App } from 'cdktf';
 import { complianceExitCode, contextFromFile, runCompliance, writeComplianceReports, type ComplianceReport, type LandingZoneContext, type PackId, type Suppression } from '../compliance';
 import { buildCryptoInventory, writeCryptoReports, type CryptoInventory } from '../crypto';
@@ -28,6 +29,8 @@ export interface PipelineOptions {
   readonly packs?: readonly PackId[];
   /** The day deadlines and expiry are judged on (YYYY-MM-DD). @default SOURCE_DATE_EPOCH, else today (UTC) */
   readonly today?: string;
+  /** The landing-zone file read: recorded in `slz-context.json` so findings can point at its lines. @default not recorded */
+  readonly landingZoneFile?: string;
 }
 
 export interface PipelineResult extends CarryOver {
@@ -85,6 +88,7 @@ export function contextFileOf(lz: LandingZoneSource, suppressions: readonly Supp
  */
 function finish(staged: StagedOutput, contextFile: SynthContextFile | undefined, opts: PipelineOptions): PipelineResult {
   const day = opts.today ?? todayUtc();
+  if (contextFile && opts.landingZoneFile) contextFile = { ...contextFile, source: sourceOf(opts.landingZoneFile, staged.target) };
   if (contextFile) writeFileSync(join(staged.staging, CONTEXT_FILE), `${JSON.stringify(contextFile, null, 2)}\n`);
   const stacks = readSynthDir(staged.staging);
   writeFileSync(join(staged.staging, STACK_GRAPH_FILE), `${JSON.stringify(buildStackGraph(staged.staging, stacks), null, 2)}\n`);
@@ -106,6 +110,11 @@ function finish(staged: StagedOutput, contextFile: SynthContextFile | undefined,
   }
   const carry = commitOutput(staged);
   return { out: staged.target, stacks, report, inventory, exitCode: complianceExitCode(report), ...carry };
+}
+
+/** The landing-zone file as `slz-context.json` records it: relative to the output directory, and its hash. */
+function sourceOf(file: string, out: string): { file: string; sha256: string } {
+  return { file: relative(resolve(out), resolve(file)).split(sep).join('/'), sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
 }
 
 function guarded<T>(staged: StagedOutput, run: () => T): T {

@@ -1,13 +1,18 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning (plan-review.md §11): one rule per risk rule with
- * `security-severity`, one result per risk at LOW or above, located at the stack's
- * `cdk.tf.json` (or the plan file) with the resource address and construct path as logical
- * locations, and a stable `partialFingerprints` entry (rule id + stack + address) so results
- * are matched across pushes.
+ * `security-severity`, one result per risk at LOW or above, and a stable `partialFingerprints`
+ * entry (rule id + stack + address) so results are matched across pushes. A result is located at
+ * the line of the landing-zone file its construct comes from when the reviewed tree records that
+ * file (src/synthesized/source-map.ts), with the stack's `cdk.tf.json` (or the plan file) as a
+ * related location; otherwise at that JSON. The resource address and construct path are logical
+ * locations. Every result has a physical location.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { locateLine } from '../compliance/report/json-locate';
+import { SourceLocator, SRCROOT, type SourceLocation } from '../synthesized/source-map';
 import { countActions, countRisks, FAIL_ON_LEVEL, gateRisks, highestLevel, type FailOn, type Review, type Risk, type RiskLevel } from './model';
 import { RULES } from './rules';
 
@@ -63,14 +68,43 @@ function pascal(title: string): string {
   return title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase());
 }
 
+/** The synthesized tree a review read (the head of a config diff, the --synth of a plan review). */
+function reviewedTree(review: Review): string | undefined {
+  const dir = review.sources.find((s) => s.kind === 'head' || s.kind === 'synth')?.path;
+  return dir && existsSync(dir) && statSync(dir).isDirectory() ? dir : undefined;
+}
+
+/** The line of a resource in a stack's `cdk.tf.json`, for the related location. */
+function jsonLine(file: string, address: string | undefined, texts: Map<string, string | null>): number {
+  const m = address ? /^([a-z0-9_]+)\.([^.[\]]+)/.exec(address) : null;
+  if (!m || !file.endsWith('cdk.tf.json')) return 1;
+  let text = texts.get(file);
+  if (text === undefined) {
+    text = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    texts.set(file, text);
+  }
+  return (text && locateLine(text, ['resource', m[1]!, m[2]!])) || 1;
+}
+
+function sourceLocation(loc: SourceLocation): Record<string, unknown> {
+  return { artifactLocation: { uri: loc.uri, ...(loc.uriBaseId ? { uriBaseId: loc.uriBaseId } : {}) }, region: { startLine: loc.startLine, startColumn: loc.startColumn, endLine: loc.endLine, endColumn: loc.endColumn } };
+}
+
 export function sarifLog(review: Review, opts: SarifOptions): Record<string, unknown> {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const planFile = review.sources.find((s) => s.kind === 'plan')?.path;
   const eligible = review.risks.filter((r) => r.level !== 'INFO');
   const kept = eligible.slice(0, MAX_SARIF_RESULTS);
   const bases = new Map<string, string>();
+  const tree = reviewedTree(review);
+  const sources = tree ? SourceLocator.forTree(tree) : undefined;
+  const texts = new Map<string, string | null>();
+  // A risk about no file at all (a compliance delta without a stack) still needs a location.
+  const fallback = tree ? join(tree, 'stack-graph.json') : (review.sources[0]?.path ?? 'stack-graph.json');
   const results = kept.map((r) => {
     const file = r.file ?? planFile;
+    const source = sources && r.stack && r.constructPath ? sources.locate(r.stack, r.constructPath) : undefined;
+    const json = file ? { artifactLocation: locationOf(file, bases), region: { startLine: jsonLine(file, r.address, texts) } } : undefined;
     const logical = [
       ...(r.address ? [{ name: r.address, fullyQualifiedName: r.stack ? `${r.stack}/${r.address}` : r.address, kind: 'resource' }] : []),
       ...(r.constructPath ? [{ name: r.constructPath.split('/').pop() ?? r.constructPath, fullyQualifiedName: r.constructPath, kind: 'module' }] : []),
@@ -83,10 +117,11 @@ export function sarifLog(review: Review, opts: SarifOptions): Record<string, unk
       message: { text: r.reason },
       locations: [
         {
-          ...(file ? { physicalLocation: { artifactLocation: locationOf(file, bases), region: { startLine: 1 } } } : {}),
+          physicalLocation: source ? sourceLocation(source) : (json ?? { artifactLocation: locationOf(fallback, bases), region: { startLine: 1 } }),
           ...(logical.length ? { logicalLocations: logical } : {}),
         },
       ],
+      ...(source && json ? { relatedLocations: [{ id: 1, physicalLocation: json, message: { text: 'the synthesized Terraform JSON or plan' } }] } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r) },
       properties: {
         riskLevel: r.level,
@@ -120,7 +155,14 @@ export function sarifLog(review: Review, opts: SarifOptions): Record<string, unk
           },
         },
         automationDetails: { id: `slz-review/${review.mode}/` },
-        ...(bases.size ? { originalUriBaseIds: Object.fromEntries([...bases].map(([id, dir]) => [id, { uri: `${pathToFileURL(dir).href}/` }])) } : {}),
+        ...(bases.size || sources
+          ? {
+              originalUriBaseIds: {
+                ...Object.fromEntries([...bases].map(([id, dir]) => [id, { uri: `${pathToFileURL(dir).href}/` }])),
+                ...(sources ? { [SRCROOT]: { description: { text: 'The working directory slz ran in: the repository root in CI.' } } } : {}),
+              },
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         results,
         invocations: [{ executionSuccessful: true }],

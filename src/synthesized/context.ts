@@ -28,6 +28,13 @@ export interface SynthContextFile {
    * which key types it accepts. Absent in trees written before it existed.
    */
   readonly vaultServers?: Readonly<Record<string, VaultServerInput>>;
+  /** Vault address per region name (generated pipelines log in to the stack's own region). */
+  readonly vaultAddresses?: Readonly<Record<string, string>>;
+  /**
+   * The landing-zone file the tree came from: its path relative to DIR (with `/`) and a SHA-256 of
+   * its bytes, so findings can point at its lines while it is unchanged (src/synthesized/source-map.ts).
+   */
+  readonly source?: { readonly file: string; readonly sha256: string };
   readonly exemptions: readonly {
     readonly rule: string;
     readonly resource: string;
@@ -70,6 +77,8 @@ const SHAPE = {
   vaultServers: z
     .record(z.string(), z.object({ dialect: z.enum(['vault', 'openbao']).optional(), edition: z.enum(['community', 'enterprise']).optional(), version: z.string().optional() }))
     .optional(),
+  vaultAddresses: z.record(z.string(), z.string()).optional(),
+  source: z.object({ file: z.string(), sha256: z.string() }).optional(),
   exemptions: z.array(exemption).default([]),
 };
 /** Trees written by another slz version may carry keys this one does not know: they are ignored. */

@@ -17,6 +17,7 @@ export function synthContext(lz: ResolvedLandingZone): SynthContextFile {
     endpointDomains: spec.network?.endpointDomains ?? [],
     vaultDialects: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.dialect])),
     vaultServers: Object.fromEntries(spec.regions.map((r) => [r.name, { dialect: r.vault.dialect, edition: r.vault.edition, ...(r.vault.version ? { version: r.vault.version } : {}) }])),
+    vaultAddresses: Object.fromEntries(spec.regions.map((r) => [r.name, r.vault.address])),
     exemptions: spec.exemptions,
   };
 }

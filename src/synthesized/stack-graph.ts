@@ -25,6 +25,11 @@ export interface StackMeta {
    * `regions/<name>`, or a top-level section (`logging`, `identity`, `pki`, `network`, `state`, …).
    */
   readonly reads: readonly string[];
+  /**
+   * Construct path below the stack (`keys/key-records`, `backend`) → JSON Pointer of the
+   * landing-zone node it was built from (`/tenants/0/keys/0`); the longest matching path wins.
+   */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 export interface GraphStack {
@@ -67,6 +72,9 @@ export function stackMeta(stack: SynthStack): StackMeta | undefined {
     region: raw.region,
     ...(typeof raw.tenant === 'string' ? { tenant: raw.tenant } : {}),
     reads: raw.reads.filter((r): r is string => typeof r === 'string'),
+    ...(raw.sources && typeof raw.sources === 'object'
+      ? { sources: Object.fromEntries(Object.entries(raw.sources).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].startsWith('/'))) }
+      : {}),
   };
 }
 

@@ -131,22 +131,34 @@ describe('compliance.sarif', () => {
     expect(rules.find((x) => x.id === 'VC-TR3')!.properties['security-severity']).toBe('5.0');
   });
 
-  it('points results at the stack file relative to SYNTHDIR, with the line, the construct path and a stable fingerprint', () => {
+  it('points results at the landing-zone line the construct came from, with the stack file (relative to SYNTHDIR, with the line) as a related location, the construct path and a stable fingerprint', () => {
     const s = sarifOf(failing(), minimal, minimal.dir);
+    type Physical = { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn?: number } };
     const result = s.runs[0]!.results.find((x) => x['ruleId'] === 'VC-TR1') as Record<string, unknown> & {
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } }; logicalLocations: { fullyQualifiedName: string }[] }[];
+      locations: { physicalLocation: Physical; logicalLocations: { fullyQualifiedName: string }[] }[];
+      relatedLocations: { physicalLocation: Physical }[];
       partialFingerprints: Record<string, string>;
       level: string;
     };
     expect(result.level).toBe('error');
     const loc = result.locations[0]!;
-    expect(loc.physicalLocation.artifactLocation).toEqual({ uri: 'stacks/minimal-tenant-records-cyberjaya/cdk.tf.json', uriBaseId: 'SYNTHDIR' });
+    expect(loc.physicalLocation.artifactLocation).toEqual({ uri: 'examples/minimal/landing-zone.yaml', uriBaseId: '%SRCROOT%' });
+    const yaml = readFileSync('examples/minimal/landing-zone.yaml', 'utf8').split('\n');
+    expect(yaml[loc.physicalLocation.region.startLine - 1]!.slice(loc.physicalLocation.region.startColumn! - 1)).toMatch(/^\{ name: records, purpose: encryption/); // tenants[0].keys[0]
+    const json = result.relatedLocations[0]!.physicalLocation;
+    expect(json.artifactLocation).toEqual({ uri: 'stacks/minimal-tenant-records-cyberjaya/cdk.tf.json', uriBaseId: 'SYNTHDIR' });
     const text = readFileSync(join(minimal.dir, 'stacks/minimal-tenant-records-cyberjaya/cdk.tf.json'), 'utf8');
-    expect(text.split('\n')[loc.physicalLocation.region.startLine - 1]).toMatch(/"exportable": false/); // the file on disk is unmutated: same line
+    expect(text.split('\n')[json.region.startLine - 1]).toMatch(/"exportable": false/); // the file on disk is unmutated: same line
     expect(loc.logicalLocations[0]!.fullyQualifiedName).toBe('minimal-tenant-records-cyberjaya/keys/key-records');
     expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
     const again = sarifOf(failing()).runs[0]!.results.find((x) => x['ruleId'] === 'VC-TR1') as { partialFingerprints: Record<string, string> };
     expect(again.partialFingerprints).toEqual(result.partialFingerprints);
+  });
+
+  it('gives every result a physical location, whether or not the landing-zone file is at hand', () => {
+    for (const doc of [sarifOf(failing()), sarifOf(failing(), minimal, minimal.dir)]) {
+      for (const r of doc.runs[0]!.results as { locations: { physicalLocation?: unknown }[] }[]) expect(r.locations[0]!.physicalLocation).toBeDefined();
+    }
   });
 
   it('locates JSON paths to lines', () => {

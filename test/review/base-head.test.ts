@@ -169,9 +169,12 @@ describe('plan addresses mapped to construct paths with --synth', () => {
     const report = JSON.parse(r.stdout) as Report;
     expect(report.changes[0]).toMatchObject({ stack: STACK, tenant: 'patient-records', constructPath: `${STACK}/keys/key-tokens` });
     expect(report.risks[0]).toMatchObject({ ruleId: 'RV-KEY-DELETE', constructPath: `${STACK}/keys/key-tokens` });
-    const sarif = JSON.parse(review({ plan: file, synth: base.dir, format: 'sarif', failOn: 'never' }).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } }; logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[] };
+    type Physical = { physicalLocation: { artifactLocation: { uri: string } } };
+    const sarif = JSON.parse(review({ plan: file, synth: base.dir, format: 'sarif', failOn: 'never' }).stdout) as { runs: { results: { locations: (Physical & { logicalLocations: { fullyQualifiedName: string }[] })[]; relatedLocations: Physical[] }[] }[] };
     const loc = sarif.runs[0]?.results[0]?.locations[0];
-    expect(loc?.physicalLocation.artifactLocation.uri).toMatch(new RegExp(`stacks/${STACK}/cdk\\.tf\\.json$`));
+    // The landing-zone file the tree was synthesized from; the stack's JSON is the related location.
+    expect(loc?.physicalLocation.artifactLocation.uri).toBe('test/fixtures/review/base.yaml');
+    expect(sarif.runs[0]?.results[0]?.relatedLocations[0]?.physicalLocation.artifactLocation.uri).toMatch(new RegExp(`stacks/${STACK}/cdk\\.tf\\.json$`));
     expect(loc?.logicalLocations.map((l) => l.fullyQualifiedName)).toContain(`${STACK}/keys/key-tokens`);
   });
 

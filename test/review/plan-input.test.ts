@@ -190,7 +190,7 @@ describe('flags → exit 2 with a one-line reason', () => {
     ['--head without --base', { head: '/tmp' }, /--head needs --base DIR/],
     ['nothing to review', {}, /give --plan FILE/],
     ['--synth with --base/--head', { base: '/tmp', head: '/tmp', synth: '/tmp' }, /--synth only applies to --plan/],
-    ['an unknown format', { plan, format: 'html' }, /--format must be one of md, json, sarif \(got "html"\)/],
+    ['an unknown format', { plan, format: 'html' }, /--format must be one of md, json, sarif, codequality \(got "html"\)/],
     ['an unknown threshold', { plan, failOn: 'low' }, /--fail-on must be one of critical, high, medium, never/],
     ['an empty path', { plan: '' }, /--plan needs a path/],
     ['a --base that does not exist', { base: '/nonexistent/base', head: '/nonexistent/head' }, /--base \/nonexistent\/base: does not exist/],

@@ -1,5 +1,9 @@
 /** `slz check [DIR]`: compliance on an already synthesized tree (exit 0 · 1 findings · 2 bad tree). */
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { codeQualityIssues, renderCodeQuality } from '../../compliance/report/code-quality';
+import { fileLineLocator } from '../../compliance/report/write';
+import { SourceLocator } from '../../synthesized/source-map';
 import { complianceExitCode, contextFromFile, isIsoDate, REPORT_FILES, runCompliance, writeComplianceReports, type ComplianceReport, type Finding } from '../../compliance';
 import { readSynthDir, SynthReadError, type SynthStack } from '../../synthesized';
 import { CONTEXT_FILE } from '../../synthesized/context';
@@ -12,6 +16,8 @@ export interface CheckOptions extends ContextFlags {
   readonly today?: string;
   /** Print the report (compliance.json) to stdout instead of the summary. */
   readonly json?: boolean;
+  /** Also write the unsuppressed findings here as a GitLab Code Quality report. */
+  readonly codequality?: string;
 }
 
 /** Error-level findings printed before "… and N more". */
@@ -66,6 +72,15 @@ export function runCheck(dir: string | undefined, opts: CheckOptions, io: Output
         `warning: no landing-zone context: ${join(root, CONTEXT_FILE)} not found (slz synth writes it; another cdktf app does not) and none given, so ${unknown} finding${unknown === 1 ? '' : 's'} of the residency and crypto-policy rules ${unknown === 1 ? 'is' : 'are'} unknown (an unknown error fails the check)`,
         ...howToGiveContext(root),
       ];
+  if (opts.codequality !== undefined) {
+    const issues = codeQualityIssues(report, root, fileLineLocator(root), SourceLocator.forTree(root, given?.file));
+    try {
+      mkdirSync(dirname(opts.codequality), { recursive: true });
+      writeFileSync(opts.codequality, renderCodeQuality(issues));
+    } catch (e) {
+      throw new CliError([`check: cannot write --codequality ${opts.codequality}: ${oneLine(e)}`]);
+    }
+  }
 
   if (opts.json) {
     io.out(JSON.stringify(report, null, 2));

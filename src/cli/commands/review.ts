@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gateRisks, highestLevel, reviewPlans, reviewTrees, ReviewInputError, renderJson, renderMarkdown, renderSarif, type FailOn, type Review } from '../../review';
+import { gateRisks, highestLevel, reviewPlans, reviewTrees, ReviewInputError, renderJson, renderMarkdown, renderSarif, REVIEW_MARKER, type FailOn, type Review } from '../../review';
+import { renderCodeQualityReview } from '../../review/render-codequality';
+import { GitlabNoteError, gitlabTargetFromEnv, upsertGitlabNote } from '../../forge/gitlab-note';
 import { CliError, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK } from '../errors';
 import { packageRoot } from '../../pipeline/package-root';
 import type { Output } from '../output';
@@ -15,12 +17,14 @@ export interface ReviewOptions {
   readonly base?: string;
   readonly head?: string;
   readonly synth?: string;
-  readonly format?: 'md' | 'json' | 'sarif';
+  readonly format?: 'md' | 'json' | 'sarif' | 'codequality';
+  /** Post the Markdown as the merge request's one slz note. */
+  readonly post?: 'gitlab';
   readonly out?: string;
   readonly failOn?: 'critical' | 'high' | 'medium' | 'never';
 }
 
-const FORMATS = ['md', 'json', 'sarif'] as const;
+const FORMATS = ['md', 'json', 'sarif', 'codequality'] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'never'] as const;
 
 function version(): string | undefined {
@@ -38,6 +42,8 @@ function checkOptions(opts: ReviewOptions): { format: (typeof FORMATS)[number]; 
   const format = opts.format ?? 'md';
   const failOn = opts.failOn ?? 'high';
   if (!(FORMATS as readonly string[]).includes(format)) problems.push(`review: --format must be one of ${FORMATS.join(', ')} (got "${String(format)}")`);
+  if (opts.post !== undefined && opts.post !== 'gitlab') problems.push(`review: --post must be gitlab (got "${String(opts.post)}")`);
+  if (opts.post !== undefined && format !== 'md') problems.push('review: --post posts the Markdown report: use it with --format md');
   if (!(FAIL_ON as readonly string[]).includes(failOn)) problems.push(`review: --fail-on must be one of ${FAIL_ON.join(', ')} (got "${String(failOn)}")`);
   const empty = (v: string | undefined) => v !== undefined && v.trim() === '';
   for (const [flag, v] of [['--plan', opts.plan], ['--base', opts.base], ['--head', opts.head], ['--synth', opts.synth], ['--out', opts.out]] as const) {
@@ -64,10 +70,43 @@ function render(review: Review, format: (typeof FORMATS)[number], failOn: FailOn
       return renderJson(review, { failOn, ...(v ? { version: v } : {}) });
     case 'sarif':
       return renderSarif(review, { failOn, ...(v ? { version: v } : {}) });
+    case 'codequality':
+      return renderCodeQualityReview(review);
   }
 }
 
+/** `--post gitlab`: the one merge-request note, created or updated; the exit code the review earned otherwise. */
+async function post(text: string, code: number, io: Output): Promise<number> {
+  try {
+    const target = gitlabTargetFromEnv(process.env);
+    const r = await upsertGitlabNote(target, text.replace(/\n+$/, '\n'), REVIEW_MARKER);
+    io.out(`review: ${r.action} merge-request note ${r.id} (!${target.mergeRequestIid})`);
+    return code;
+  } catch (e) {
+    if (e instanceof GitlabNoteError) {
+      for (const line of e.lines) io.err(line);
+      return EXIT_INPUT;
+    }
+    throw e;
+  }
+}
+
+/** `slz review` without `--post` (synchronous); with it, use runReviewAndPost. */
 export function runReview(opts: ReviewOptions, io: Output): number {
+  const r = reviewOnce(opts, io);
+  if (typeof r === 'number') return r;
+  if (opts.post) throw new Error('runReview: --post needs runReviewAndPost');
+  return r.code;
+}
+
+/** `slz review --post gitlab`: the review, then the merge-request note. */
+export async function runReviewAndPost(opts: ReviewOptions, io: Output): Promise<number> {
+  const r = reviewOnce(opts, io);
+  return typeof r === 'number' ? r : post(r.text, r.code, io);
+}
+
+/** The review and its exit code, or the exit code of a failure already reported. */
+function reviewOnce(opts: ReviewOptions, io: Output): number | { text: string; code: number } {
   try {
     const { format, failOn } = checkOptions(opts);
     const review = opts.plan !== undefined ? reviewPlans(opts.plan, opts.synth) : reviewTrees(opts.base as string, opts.head as string);
@@ -81,15 +120,16 @@ export function runReview(opts: ReviewOptions, io: Output): number {
         throw new CliError([`review: cannot write --out ${opts.out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
       }
       io.out(`review: ${highestLevel(review)} · ${review.changes.length} change${review.changes.length === 1 ? '' : 's'} · ${review.risks.length} risk${review.risks.length === 1 ? '' : 's'} → ${opts.out}`);
-    } else {
+    } else if (!opts.post) {
       io.out(text);
     }
+    let code: number = EXIT_OK;
     if (gate.length) {
       const ids = [...new Set(gate.map((r) => r.ruleId))];
       io.err(`review: gate tripped (--fail-on ${failOn}): ${gate.length} risk${gate.length === 1 ? '' : 's'} (${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''})`);
-      return EXIT_FINDINGS;
+      code = EXIT_FINDINGS;
     }
-    return EXIT_OK;
+    return { text, code };
   } catch (e) {
     if (e instanceof CliError || e instanceof ReviewInputError) {
       for (const line of e.lines) io.err(line);

@@ -29,7 +29,7 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
   const out = opts.out ?? 'cdktf.out';
   let run: ReturnType<typeof synthesizeLandingZone>;
   try {
-    run = synthesizeLandingZone(result.value, out);
+    run = synthesizeLandingZone(result.value, out, { landingZoneFile: path });
   } catch (e) {
     if (e instanceof UserError) throw e;
     const message = e instanceof Error ? e.message : String(e);

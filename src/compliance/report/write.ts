@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { locateLine } from './json-locate';
 import { renderMarkdown } from './markdown';
 import type { ComplianceReport } from './model';
+import { SourceLocator } from '../../synthesized/source-map';
 import { renderSarif, type LineLocator } from './sarif';
 
 export const REPORT_FILES = { json: 'compliance.json', markdown: 'compliance.md', sarif: 'compliance.sarif' } as const;
@@ -32,8 +33,8 @@ export function renderJson(report: ComplianceReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function renderSarifText(report: ComplianceReport, locate?: LineLocator): string {
-  return `${JSON.stringify(renderSarif(report, locate), null, 2)}\n`;
+export function renderSarifText(report: ComplianceReport, locate?: LineLocator, sources?: SourceLocator): string {
+  return `${JSON.stringify(renderSarif(report, locate, sources), null, 2)}\n`;
 }
 
 /**
@@ -46,6 +47,6 @@ export function writeComplianceReports(report: ComplianceReport, reportsDir: str
   const paths = { json: join(reportsDir, REPORT_FILES.json), markdown: join(reportsDir, REPORT_FILES.markdown), sarif: join(reportsDir, REPORT_FILES.sarif) };
   writeAtomically(paths.json, renderJson(report));
   writeAtomically(paths.markdown, renderMarkdown(report));
-  writeAtomically(paths.sarif, renderSarifText(report, base ? fileLineLocator(base) : undefined));
+  writeAtomically(paths.sarif, renderSarifText(report, base ? fileLineLocator(base) : undefined, base ? SourceLocator.forTree(base) : undefined));
   return paths;
 }
