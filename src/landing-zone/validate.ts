@@ -216,6 +216,7 @@ function crossCheck(spec: Partial, problems: ProblemList, today: string): Contex
   checkNamesAndReferences(spec, problems);
   const cidrs = checkNetwork(spec, problems);
   checkExemptions(spec, problems, today);
+  checkPkiLifetimes(spec, problems);
 
   if (spec.jurisdiction === undefined) return undefined;
   const jurisdiction = getJurisdiction(spec.jurisdiction);
@@ -311,7 +312,8 @@ function checkNamesAndReferences(spec: Partial, problems: ProblemList): void {
           problems.error(['tenants', ti, 'workloads', wi, 'keys', ki], `"${k}" is not a key of tenant ${t.name}`, near ? `did you mean "${near}"?` : `keys: ${available.join(', ')}`);
         }
       });
-      if (w.keys.length === 0 && !w.kv) problems.warn(['tenants', ti, 'workloads', wi], `service account ${w.serviceAccount} is given no key and no KV access`, 'list the keys it needs, or remove the workload');
+      // A Vault role that grants nothing cannot be written (KeyManagement refuses it).
+      if (w.keys.length === 0 && !w.kv) problems.error(['tenants', ti, 'workloads', wi], `service account ${w.serviceAccount} is given no key and no KV access: its Vault role would grant nothing`, 'list the keys it needs (keys: [...]) or set kv: true, or remove the workload');
     });
     if (spec.regions && !invalid.has('regions')) {
       (t.regions ?? []).forEach((r, ri) => {
@@ -422,6 +424,9 @@ function checkReachability(spec: Partial, problems: ProblemList): void {
   }
   (spec.regions ?? []).forEach((r, i) => {
     if (spec.invalid?.has(`regions.${i}`)) return;
+    if (spec.tenants && !spec.invalid?.has('tenants') && !spec.tenants.some((t) => !t.regions || t.regions.includes(r.name))) {
+      problems.error(['regions', i], `no tenant runs in region ${r.name}: its log forwarder would have no namespace to ship logs from`, `add ${r.name} to a tenant's regions (or leave a tenant's regions out: it then runs everywhere), or remove the region`);
+    }
     if (!r.kubernetes.apiServerCidr) {
       problems.error(['regions', i, 'kubernetes', 'apiServerCidr'], "is required: the log forwarder reads pod metadata from the API server through its namespace's NetworkPolicy", 'give the network of the API server endpoints as pods see them, e.g. 10.10.0.0/28');
     }
@@ -439,8 +444,18 @@ function checkReachability(spec: Partial, problems: ProblemList): void {
 
 function checkExemptions(spec: Partial, problems: ProblemList, today: string): void {
   (spec.exemptions ?? []).forEach((e, i) => {
-    if (e.expires < today) problems.warn(['exemptions', i, 'expires'], `expired on ${e.expires}: compliance checks will report it as an error`, 'renew it with a new review, or remove it');
+    // Compliance reports an expired exemption as an error (SB-SUP1): refusing it here keeps a valid file compliant.
+    if (e.expires < today) problems.error(['exemptions', i, 'expires'], `expired on ${e.expires}: the risk it accepted is no longer accepted, and compliance checks report it as an error`, 'renew it with a new review and a new date, or remove it');
   });
+}
+
+/** Lifetimes the PKI construct needs in order: a leaf cannot outlive the intermediate that signs it. */
+function checkPkiLifetimes(spec: Partial, problems: ProblemList): void {
+  if (!spec.pki) return;
+  const { leafMaxTtlHours, intermediateTtlDays } = spec.pki;
+  if (leafMaxTtlHours >= intermediateTtlDays * 24) {
+    problems.error('pki.leafMaxTtlHours', `${leafMaxTtlHours} hours is not shorter than the intermediate lifetime (${intermediateTtlDays} days = ${intermediateTtlDays * 24} hours)`, 'a leaf certificate cannot outlive the intermediate that signs it: shorten leafMaxTtlHours or lengthen intermediateTtlDays');
+  }
 }
 
 function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: ProblemList): ResolvedSite[] {
