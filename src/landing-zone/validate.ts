@@ -448,7 +448,7 @@ function checkReachability(spec: Spec, problems: ProblemList): void {
 /** How to mend each field of an exemption that compliance would refuse (SB-SUP1). */
 const EXEMPTION_HINTS: Record<string, string> = {
   rule: 'name one rule id as RULES.md lists it (the engine\'s own SB-SUP rules cannot be exempted)',
-  resource: 'name at least the stack, e.g. <landing zone>-tenant-<tenant>-* or <landing zone>-platform-*/log-forwarder',
+  resource: 'e.g. <landing zone>-tenant-<tenant>-* (a stack) or <landing zone>-platform-*/log-forwarder (a construct in it)',
   reason: 'say why the risk is accepted, in at least 10 characters',
   owner: 'name who accepted the risk',
   expires: 'renew it with a new review and a new date, or remove it',

@@ -29,6 +29,8 @@ function assertWellFormed(r: ValidationResult): void {
     expect(typeof p.message).toBe('string');
     expect(p.message.trim().length).toBeGreaterThan(0);
     if (p.hint !== undefined) expect(p.hint.trim().length).toBeGreaterThan(0);
+    // Every error says how to fix it (and, for a schema message, why the field exists).
+    if (p.severity === 'error') expect({ path: p.path, message: p.message, hint: p.hint }).toEqual({ path: p.path, message: p.message, hint: expect.stringMatching(/\S/) });
   }
 }
 
