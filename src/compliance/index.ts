@@ -18,7 +18,7 @@ export { buildReport, REPORT_SCHEMA_VERSION, type ComplianceReport, type ReportC
 export { renderMarkdown } from './report/markdown';
 export { renderSarif, SARIF_SCHEMA_URI, SECURITY_SEVERITY } from './report/sarif';
 export { REPORT_FILES, renderJson, renderSarifText, writeComplianceReports } from './report/write';
-export { compileGlob } from './glob';
+export { compileGlob } from '../landing-zone/exemption-glob';
 export { isIsoDate, type AcceptedSuppression } from './suppressions';
 export { evaluate, fingerprintOf } from './engine';
 

@@ -4,7 +4,10 @@
  * (SB-SUP4). Engine rules' own findings are never suppressible.
  */
 import { Fingerprints } from './engine';
-import { compileGlob, globProblem, type PathGlob } from './glob';
+import { compileGlob, type PathGlob } from '../landing-zone/exemption-glob';
+import { isIsoDate, MIN_REASON_LENGTH, suppressionProblems } from '../landing-zone/exemptions';
+
+export { isIsoDate, MIN_REASON_LENGTH, suppressionProblems };
 import { rule as SUP1 } from './rules/sovereign-baseline/sb-sup1-suppression-valid';
 import { rule as SUP2 } from './rules/sovereign-baseline/sb-sup2-suppression-matches';
 import { rule as SUP3 } from './rules/sovereign-baseline/sb-sup3-strict-unsuppressible';
@@ -12,9 +15,7 @@ import { rule as SUP4 } from './rules/sovereign-baseline/sb-sup4-suppression-unu
 import type { Finding, MetaRule, PackId, Suppression } from './types';
 
 export const SUPPRESSION_META_RULES: readonly MetaRule[] = [SUP1, SUP2, SUP3, SUP4];
-const META_IDS = new Set(SUPPRESSION_META_RULES.map((r) => r.id));
 
-export const MIN_REASON_LENGTH = 10;
 
 /** A suppression and what it accepted. */
 export interface AcceptedSuppression {
@@ -42,29 +43,8 @@ export interface SuppressionResult {
   readonly accepted: AcceptedSuppression[];
 }
 
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 function describe(s: Suppression): string {
   return `suppression of ${s.rule || '(no rule)'} on "${s.resource}"${s.source ? ` (${s.source})` : ''}`;
-}
-
-/** Problems that make a suppression unusable (SB-SUP1), as attribute → message. */
-export function suppressionProblems(s: Suppression, today: string): { attribute: string; message: string }[] {
-  const out: { attribute: string; message: string }[] = [];
-  if (typeof s.rule !== 'string' || !/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(s.rule)) out.push({ attribute: 'rule', message: `rule must be an exact rule id such as VC-TR3 (got ${JSON.stringify(s.rule)})` });
-  else if (META_IDS.has(s.rule)) out.push({ attribute: 'rule', message: `${s.rule} is enforced by the engine and cannot be suppressed` });
-  const globIssue = typeof s.resource === 'string' ? globProblem(s.resource) : 'is not a string';
-  if (globIssue) out.push({ attribute: 'resource', message: `resource pattern ${JSON.stringify(s.resource)} ${globIssue}` });
-  if (typeof s.reason !== 'string' || s.reason.trim().length < MIN_REASON_LENGTH) out.push({ attribute: 'reason', message: `reason must be at least ${MIN_REASON_LENGTH} characters` });
-  const hasOwner = typeof s.owner === 'string' && s.owner.trim().length > 0;
-  if (!hasOwner) out.push({ attribute: 'owner', message: 'owner is required (who accepted the risk)' });
-  if (!isIsoDate(s.expires)) out.push({ attribute: 'expires', message: `expires must be a date YYYY-MM-DD (got ${JSON.stringify(s.expires)})` });
-  else if (s.expires < today) out.push({ attribute: 'expires', message: `expired on ${s.expires} (checked on ${today}); the findings it accepted are reported again` });
-  return out;
 }
 
 function locationOf(s: Suppression): Pick<Finding, 'file' | 'jsonPath'> {

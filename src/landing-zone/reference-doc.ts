@@ -22,6 +22,7 @@ interface JsonSchema {
   readonly minItems?: number;
   readonly additionalProperties?: unknown;
   readonly format?: string;
+  readonly examples?: readonly unknown[];
 }
 
 interface Row {
@@ -50,7 +51,10 @@ function typeOf(s: JsonSchema): string {
 function describe(s: JsonSchema): { text: string; defaultValue?: string } {
   const raw = (s.description ?? '').trim();
   const m = /@default\s+(.+)$/.exec(raw);
-  const text = (m ? raw.slice(0, m.index) : raw).trim().replace(/\|/g, '\\|');
+  const own = (m ? raw.slice(0, m.index) : raw).trim();
+  // The example `slz validate` gives in its hint when the field is missing.
+  const example = s.examples?.[0] !== undefined && !/\be\.g\./.test(own) ? ` Example: \`${typeof s.examples[0] === 'string' ? s.examples[0] : JSON.stringify(s.examples[0])}\`.` : '';
+  const text = `${own}${example}`.replace(/\|/g, '\\|');
   const defaultValue = m ? m[1]!.trim() : s.default !== undefined ? JSON.stringify(s.default) : undefined;
   return defaultValue !== undefined ? { text, defaultValue: defaultValue.replace(/\|/g, '\\|') } : { text };
 }

@@ -66,9 +66,9 @@ const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'must be an ISO 31
 
 export const metadataSchema = z
   .strictObject({
-    name: dnsLabel.describe('Short name of the landing zone (DNS-1123 label); prefixes stack names.'),
-    agency: z.string().min(1).max(200).describe('The agency that owns the tenancy, as it should appear in labels and reports.'),
-    owner: z.email({ message: 'must be an e-mail address' }).describe('Contact for this landing zone (team mailbox).'),
+    name: dnsLabel.describe('Short name of the landing zone (DNS-1123 label); prefixes stack names.').meta({ examples: ['moh'] }),
+    agency: z.string().min(1).max(200).describe('The agency that owns the tenancy, as it should appear in labels and reports.').meta({ examples: ['Ministry of Health Malaysia'] }),
+    owner: z.email({ message: 'must be an e-mail address' }).describe('Contact for this landing zone (team mailbox): reports and findings name it.').meta({ examples: ['platform@agency.example.gov.my'] }),
   })
   .describe('Who owns this landing zone.');
 
@@ -77,8 +77,9 @@ export const siteSchema = z
     provider: z
       .string()
       .min(1)
-      .describe(`Provider id: ${PROVIDERS.map((p) => p.id).join(', ')}, or your own for a declared site.`),
-    id: z.string().min(1).describe("The provider's region or site id. Sites are keyed by (provider, id): ids collide across providers."),
+      .describe(`Provider id: ${PROVIDERS.map((p) => p.id).join(', ')}, or your own for a declared site. With id it finds the site in the catalogue, which says where it is and under whose law it is run.`)
+      .meta({ examples: ['mygovcloud'] }),
+    id: z.string().min(1).describe("The provider's region or site id. Sites are keyed by (provider, id): ids collide across providers.").meta({ examples: ['pdsa'] }),
     country: countryCode.optional().describe('For a site not in the catalogue: the country it is physically in.'),
     operatorJurisdiction: countryCode
       .optional()
@@ -90,8 +91,8 @@ export const siteSchema = z
     displayName: z.string().optional().describe('Human name for a declared site.'),
     contractingEntity: z
       .strictObject({
-        name: z.string().min(1).describe('Legal name of the entity the agency contracts with: the provider\'s local company or an authorised distributor.'),
-        incorporatedIn: countryCode.describe('Country under whose law that entity is incorporated.'),
+        name: z.string().min(1).describe('Legal name of the entity the agency contracts with: the provider\'s local company or an authorised distributor.').meta({ examples: ['Example Cloud Sdn Bhd'] }),
+        incorporatedIn: countryCode.describe('Country under whose law that entity is incorporated: the contracting rule judges it.').meta({ examples: ['MY'] }),
       })
       .optional()
       .describe('Who the agency signs the contract for this site with, where the jurisdiction restricts it (e.g. Thailand\'s draft rule: a Thai-incorporated entity, distributors allowed). @default the site\'s operator'),
@@ -103,7 +104,9 @@ export const kubernetesSchema = z
     context: z.string().min(1).optional().describe('kubeconfig context to use. Credentials stay in the kubeconfig, never in this file.'),
     configPath: z.string().min(1).optional().describe('kubeconfig path. @default the provider default (KUBECONFIG or ~/.kube/config)'),
     host: httpsUrl.optional().describe('Kubernetes API server URL. Required at or above the residency threshold so the endpoint can be checked.'),
-    imageRegistry: hostname.describe('In-country image registry host; the admission policy refuses images from anywhere else.'),
+    imageRegistry: hostname
+      .describe('In-country image registry host: every landing zone pins its images to one, because the admission policy refuses images from anywhere else (an image is code and data crossing the border).')
+      .meta({ examples: ['registry.cyberjaya.agency.example.gov.my'] }),
     apiServerCidr: cidr.optional().describe('Network of the API server endpoints as pods see them (after the kubernetes Service DNAT); the log forwarder may reach only it and the sink.'),
     nodeRegions: z.array(z.string().min(1)).min(1).optional().describe('Values of topology.kubernetes.io/region that tenant pods must be pinned to. @default [site id]'),
     dns: z
@@ -118,7 +121,9 @@ export const kubernetesSchema = z
 
 export const vaultSchema = z
   .strictObject({
-    address: httpsUrl.describe("The agency's Vault or OpenBao address (https). The token comes from VAULT_TOKEN or an auth method, never from this file."),
+    address: httpsUrl
+      .describe("The agency's Vault or OpenBao address (https): keys, PKI and audit are configured there. The token comes from VAULT_TOKEN or an auth method, never from this file.")
+      .meta({ examples: ['https://vault.cyberjaya.agency.example.gov.my:8200'] }),
     dialect: z.enum(['vault', 'openbao']).default('vault').describe('Server family: key type names differ for post-quantum keys. @default vault'),
     edition: z.enum(['community', 'enterprise']).default('community').describe('Vault edition: post-quantum and CMAC transit key types need enterprise (Community refuses them). OpenBao has one edition: ignored. @default community'),
     namespace: z.string().min(1).optional().describe('Vault Enterprise namespace for this landing zone.'),
@@ -134,7 +139,7 @@ export const vaultSchema = z
       .describe("Network of Vault's addresses as pods see them (NetworkPolicies match addresses, not names): tenants with workloads may reach it on the address's port. Required when Vault runs outside the cluster and a tenant of the region has workloads."),
     inCluster: z
       .strictObject({
-        namespace: dnsLabel.describe('Namespace Vault runs in.'),
+        namespace: dnsLabel.describe("Namespace Vault runs in: the tenants' egress rule selects Vault's pods there.").meta({ examples: ['vault'] }),
         serviceAccount: dnsLabel.default('vault').describe("Vault's service account: it reviews workload tokens, so it is bound to system:auth-delegator. @default vault"),
         podLabels: z.record(z.string(), z.string()).default({ 'app.kubernetes.io/name': 'vault' }).describe('Labels of the Vault pods, for the tenants\' egress rule. @default {app.kubernetes.io/name: vault}'),
       })
@@ -150,7 +155,7 @@ export const vaultSchema = z
 
 export const regionSchema = z
   .strictObject({
-    name: dnsLabel.describe('Region name (DNS-1123 label), unique in the file.'),
+    name: dnsLabel.describe('Region name (DNS-1123 label), unique in the file; stack names and tenants refer to it.').meta({ examples: ['cyberjaya'] }),
     site: siteSchema,
     kubernetes: kubernetesSchema,
     vault: vaultSchema,
@@ -159,21 +164,21 @@ export const regionSchema = z
 
 const egressRuleSchema = z
   .strictObject({
-    name: dnsLabel.describe('Destination name (DNS-1123 label), unique; tenants open it by name.'),
-    cidr: cidr.describe('Destination CIDR; must lie inside network.inCountryCidrs.'),
-    ports: z.array(port).min(1).describe('Destination ports.'),
-    protocol: z.enum(['TCP', 'UDP']).default('TCP').describe('@default TCP'),
-    description: z.string().optional(),
+    name: dnsLabel.describe('Destination name (DNS-1123 label), unique; tenants open it by name.').meta({ examples: ['his'] }),
+    cidr: cidr.describe('Destination CIDR; must lie inside network.inCountryCidrs, so tenants are only opened to in-country networks.').meta({ examples: ['10.20.0.0/16'] }),
+    ports: z.array(port).min(1).describe('Destination ports: only these are opened.').meta({ examples: [[443]] }),
+    protocol: z.enum(['TCP', 'UDP']).default('TCP').describe('Transport protocol of the rule. @default TCP'),
+    description: z.string().optional().describe('What the destination is, for reviewers.'),
   })
   .describe('A declared egress destination.');
 
 const ingressRuleSchema = z
   .strictObject({
-    name: dnsLabel.describe('Source name (DNS-1123 label), unique; tenants open it by name.'),
-    cidr: cidr.describe('Source CIDR.'),
-    ports: z.array(port).min(1).describe('Ports on the tenant pods.'),
-    protocol: z.enum(['TCP', 'UDP']).default('TCP').describe('@default TCP'),
-    description: z.string().optional(),
+    name: dnsLabel.describe('Source name (DNS-1123 label), unique; tenants open it by name.').meta({ examples: ['hospital-lan'] }),
+    cidr: cidr.describe('Source CIDR: only traffic from it is admitted to the tenants that open this source.').meta({ examples: ['10.50.0.0/16'] }),
+    ports: z.array(port).min(1).describe('Ports on the tenant pods: only these are opened.').meta({ examples: [[8443]] }),
+    protocol: z.enum(['TCP', 'UDP']).default('TCP').describe('Transport protocol of the rule. @default TCP'),
+    description: z.string().optional().describe('What the source is, for reviewers.'),
   })
   .describe('A declared ingress source.');
 
@@ -191,12 +196,12 @@ const keyPurpose = z.enum(KEY_PURPOSES);
 
 const keySchema = z
   .strictObject({
-    name: dnsLabel.describe('Key name (DNS-1123 label), unique within the tenant.'),
-    purpose: keyPurpose.describe('What the key does: encryption (data-encryption key), key-wrapping, signing or mac.'),
+    name: dnsLabel.describe('Key name (DNS-1123 label), unique within the tenant; workloads are granted keys by name.').meta({ examples: ['records'] }),
+    purpose: keyPurpose.describe('What the key does: encryption (data-encryption key), key-wrapping, signing or mac. It decides which algorithms and which cryptoperiod the policy allows.'),
     algorithm: z.enum(TRANSIT_KEY_TYPES).default('aes256-gcm96').describe('Vault transit key type. @default aes256-gcm96'),
     parameterSet: z.enum([...ML_DSA_PARAMETER_SETS, ...SLH_DSA_PARAMETER_SETS]).optional().describe('Parameter set for ml-dsa (44, 65, 87), slh-dsa, and the PQ half of hybrid.'),
     hybridKeyTypeEc: z.enum(HYBRID_EC_TYPES).optional().describe('Classical half of a hybrid key.'),
-    rotateDays: z.number().int().min(1).describe("Automatic rotation period in days; at most the jurisdiction's cryptoperiod for the purpose."),
+    rotateDays: z.number().int().min(1).describe("Automatic rotation period in days; at most the jurisdiction's cryptoperiod for the purpose.").meta({ examples: [365] }),
     keySize: z
       .number()
       .int()
@@ -209,7 +214,7 @@ const keySchema = z
 
 const workloadSchema = z
   .strictObject({
-    serviceAccount: dnsLabel.describe('Kubernetes service account of the workload (DNS-1123 label).'),
+    serviceAccount: dnsLabel.describe('Kubernetes service account of the workload (DNS-1123 label): Vault binds its role to this identity.').meta({ examples: ['records-api'] }),
     keys: z.array(dnsLabel).default([]).describe("Names of the tenant's keys this workload may use."),
     kv: z.boolean().default(false).describe('Whether the workload reads its own secrets from the KV engine. @default false'),
   })
@@ -217,13 +222,13 @@ const workloadSchema = z
 
 const quotaSchema = z
   .strictObject({
-    cpu: quantity.describe('CPU limit for the namespace, e.g. "8".'),
-    memory: quantity.describe('Memory limit for the namespace, e.g. 32Gi.'),
-    pods: z.number().int().min(1).max(100000).describe('Maximum pods.'),
+    cpu: quantity.describe('CPU limit for the namespace, so one tenant cannot starve the others, e.g. "8".'),
+    memory: quantity.describe('Memory limit for the namespace, so one tenant cannot starve the others, e.g. 32Gi.'),
+    pods: z.number().int().min(1).max(100000).describe('Maximum pods in the namespace, so one tenant cannot exhaust the cluster.').meta({ examples: [40] }),
     gpu: z.number().int().min(0).max(1024).optional().describe('GPUs (requests.nvidia.com/gpu).'),
     storage: quantity.optional().describe('Total persistent storage requests.'),
   })
-  .describe('ResourceQuota for the tenant namespace.');
+  .describe('ResourceQuota for the tenant namespace: required, so one tenant cannot exhaust the shared cluster.');
 
 const accessSchema = z
   .strictObject({
@@ -235,7 +240,7 @@ const accessSchema = z
 
 export const tenantSchema = z
   .strictObject({
-    name: dnsLabel.describe('Tenant name (DNS-1123 label), unique; also the namespace name.'),
+    name: dnsLabel.describe('Tenant name (DNS-1123 label), unique; also the namespace name.').meta({ examples: ['patient-records'] }),
     quota: quotaSchema,
     keys: z.array(keySchema).default([]).describe('Transit keys. None → one default data-encryption key (AES-256-GCM).'),
     workloads: z.array(workloadSchema).default([]).describe('Workload identities.'),
@@ -248,7 +253,7 @@ export const tenantSchema = z
 
 export const pkiSchema = z
   .strictObject({
-    domains: z.array(domain).min(1).describe('Agency DNS domains certificates may be issued for (no wildcards).'),
+    domains: z.array(domain).min(1).describe('Agency DNS domains certificates may be issued for (no wildcards): the roles refuse any other name.').meta({ examples: [['agency.example.gov.my']] }),
     keyType: z.enum(PKI_KEY_TYPES).default('ec').describe('CA key type. @default ec'),
     keyBits: z.number().int().default(384).describe('CA key size: rsa 2048/3072/4096, ec 256/384/521, ed25519 0. @default 384'),
     rootTtlDays: z.number().int().min(30).max(7300).default(3650).describe('Root CA lifetime in days. @default 3650'),
@@ -259,11 +264,12 @@ export const pkiSchema = z
 
 export const oidcSchema = z
   .strictObject({
-    issuer: httpsUrl.describe('OIDC issuer URL of the national identity provider.'),
+    issuer: httpsUrl.describe('OIDC issuer URL of the national identity provider: Vault trusts tokens it signs.').meta({ examples: ['https://id.gov.example.my/realms/government'] }),
     clientId: z
       .string()
       .min(1)
-      .describe('OIDC client id. The client secret comes from TF_VAR_oidc_client_secret at apply time and is sent write-only: it is never stored in plan or state.'),
+      .describe('OIDC client id. The client secret comes from TF_VAR_oidc_client_secret at apply time and is sent write-only: it is never stored in plan or state.')
+      .meta({ examples: ['agency-vault'] }),
     discoveryCaPem: z
       .string()
       .regex(/^\s*(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/, { message: 'must be one or more PEM certificates (-----BEGIN CERTIFICATE----- …)' })
@@ -272,13 +278,14 @@ export const oidcSchema = z
     adminGroups: z
       .array(z.string().regex(/^[^,\s](?:[^,]*[^,\s])?$/, { message: 'must not contain commas or surrounding spaces (Vault reads commas in bound claims as separators)' }))
       .min(1)
-      .describe('Groups whose members may administer Vault (no commas: Vault splits bound-claim values on them).'),
-    groupsClaim: z.string().min(1).default('groups').describe('@default groups'),
-    userClaim: z.string().min(1).default('sub').describe('@default sub'),
+      .describe('Groups whose members may administer Vault (no commas: Vault splits bound-claim values on them).')
+      .meta({ examples: [['platform-admins']] }),
+    groupsClaim: z.string().min(1).default('groups').describe("Token claim that lists the user's groups, matched against adminGroups. @default groups"),
+    userClaim: z.string().min(1).default('sub').describe("Token claim that names the user in Vault's audit log. @default sub"),
     mfa: z
       .strictObject({
-        claim: z.string().min(1).default('amr').describe('@default amr'),
-        values: z.array(z.string().min(1)).min(1).default(['mfa']).describe('@default [mfa]'),
+        claim: z.string().min(1).default('amr').describe('Token claim that says how the user authenticated. @default amr'),
+        values: z.array(z.string().min(1)).min(1).default(['mfa']).describe('Values of that claim, any of which proves a multi-factor login. @default [mfa]'),
       })
       .optional()
       .describe('Claim that proves multi-factor login. @default {claim: amr, values: [mfa]} where the jurisdiction requires MFA'),
@@ -293,12 +300,12 @@ export const loggingSchema = z
   .strictObject({
     sink: z
       .strictObject({
-        type: z.enum(['syslog', 'http', 'forward']).describe('Sink protocol (always over TLS).'),
-        address: hostPort.describe('host:port of the in-country log sink.'),
+        type: z.enum(['syslog', 'http', 'forward']).describe('Sink protocol (always over TLS): how the log forwarder and Vault\'s audit relay send to the sink.'),
+        address: hostPort.describe('host:port of the in-country log sink: audit and security logs must leave the cluster for a separate, in-country host.').meta({ examples: ['logs.cyberjaya.agency.example.gov.my:6514'] }),
         cidr: cidr.optional().describe("Network holding the sink's addresses, inside network.inCountryCidrs: the log forwarder's firewall opens egress to it only. Without it (or without kubernetes.apiServerCidr) the forwarder's namespace gets no NetworkPolicies."),
       })
-      .describe('The in-country log sink.'),
-    retentionDays: z.number().int().min(1).max(36500).describe("Security-log retention; at least the jurisdiction's minimum."),
+      .describe('The in-country log sink: security and audit logs leave the cluster for a separate in-country host.'),
+    retentionDays: z.number().int().min(1).max(36500).describe("Security-log retention in days; at least the jurisdiction's minimum, so incidents can be investigated.").meta({ examples: [365] }),
     auditRelay: hostPort
       .optional()
       .describe("host:port of a relay beside Vault that forwards audit events to the sink over TLS. Vault's socket audit device cannot speak TLS; without a relay it sends to the sink in clear."),
@@ -309,12 +316,12 @@ export const loggingSchema = z
       .describe("Where Vault's file audit device writes, on the Vault server. @default /vault/audit/audit.log"),
     forwarderImage: z.string().min(1).optional().describe('Log shipper image, from the in-country registry. @default <imageRegistry>/fluent/fluent-bit:3.2'),
   })
-  .describe('Audit and log shipping to the in-country sink.');
+  .describe('Audit and log shipping to the in-country sink: required, because security logs must be kept outside the cluster for the jurisdiction\'s retention period.');
 
 export const stateSchema = z
   .discriminatedUnion('backend', [
     z.strictObject({
-      backend: z.literal('local'),
+      backend: z.literal('local').describe('Which backend holds the Terraform state.'),
       path: z
         .string()
         .min(1)
@@ -322,24 +329,24 @@ export const stateSchema = z
         .describe('Folder of the state files (one <stack>.tfstate per stack), absolute or relative to each stack\'s folder <out>/stacks/<stack>/. @default ../../../terraform-state (a terraform-state/ folder beside the output directory, which re-synthesis never touches)'),
     }),
     z.strictObject({
-      backend: z.literal('pg'),
-      host: hostname.describe('PostgreSQL host (in-country). The password comes from PGPASSWORD.'),
-      port: port.default(5432),
-      database: z.string().min(1),
+      backend: z.literal('pg').describe('Which backend holds the Terraform state.'),
+      host: hostname.describe('PostgreSQL host (in-country): the state holds every resource\'s attributes. The password comes from PGPASSWORD.').meta({ examples: ['tfstate.agency.example.gov.my'] }),
+      port: port.default(5432).describe('PostgreSQL port. @default 5432'),
+      database: z.string().min(1).describe('Database that holds one state schema per stack.').meta({ examples: ['terraform'] }),
       schemaPrefix: dnsLabel.optional().describe('Schema name prefix. @default the landing zone name'),
     }),
     z.strictObject({
-      backend: z.literal('kubernetes'),
-      namespace: dnsLabel.default('slz-state'),
+      backend: z.literal('kubernetes').describe('Which backend holds the Terraform state.'),
+      namespace: dnsLabel.default('slz-state').describe('Namespace of the state Secrets. @default slz-state'),
       host: httpsUrl.optional().describe('API server holding the state. @default the region\'s cluster'),
-      context: z.string().min(1).optional(),
+      context: z.string().min(1).optional().describe("kubeconfig context of the state cluster. @default the region's kubernetes.context"),
     }),
     z.strictObject({
-      backend: z.literal('s3'),
-      bucket: z.string().min(3).max(63),
-      endpoint: httpsUrl.describe('In-country S3-compatible endpoint.'),
+      backend: z.literal('s3').describe('Which backend holds the Terraform state.'),
+      bucket: z.string().min(3).max(63).describe('Bucket that holds the state (3–63 characters, the S3 bucket-name limit).').meta({ examples: ['agency-tfstate'] }),
+      endpoint: httpsUrl.describe('In-country S3-compatible endpoint: the state holds every resource\'s attributes.').meta({ examples: ['https://objects.agency.example.gov.my'] }),
       region: z.string().min(1).default('us-east-1').describe('Signing region for the S3 API. @default us-east-1'),
-      keyPrefix: z.string().min(1).optional(),
+      keyPrefix: z.string().min(1).optional().describe('Prefix of the state object keys. @default the landing zone name'),
     }),
   ])
   .default({ backend: 'local' })
@@ -347,25 +354,29 @@ export const stateSchema = z
 
 export const exemptionSchema = z
   .strictObject({
-    rule: z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]+$/, { message: 'must be a rule id such as KT-NS5' }).describe('Rule id.'),
+    rule: z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]+$/, { message: 'must be a rule id such as KT-NS5' }).describe('Id of the rule whose findings are accepted (RULES.md).').meta({ examples: ['KT-WL3'] }),
     resource: z.string().min(1).describe('Construct path or glob, e.g. patient-records/*.'),
-    reason: z.string().min(10, { message: 'must be at least 10 characters: say why the risk is accepted' }).describe('Why the risk is accepted.'),
-    owner: z.string().min(1).describe('Who accepted it.'),
-    expires: isoDate.describe('When the exemption lapses (YYYY-MM-DD).'),
+    reason: z.string().min(10, { message: 'must be at least 10 characters: say why the risk is accepted' }).describe('Why the risk is accepted: reviewers and auditors read it.'),
+    owner: z.string().min(1).describe('Who accepted the risk: a person or role, answerable for it.').meta({ examples: ['ciso@agency.example.gov.my'] }),
+    expires: isoDate.describe('When the exemption lapses (YYYY-MM-DD), so an accepted risk is reviewed again.').meta({ examples: ['2027-06-30'] }),
     ticket: z.string().optional().describe('Tracking ticket.'),
   })
   .describe('An accepted risk: a suppression with owner and expiry.');
 
 export const landingZoneSchema = z
   .strictObject({
-    apiVersion: z.literal(API_VERSION, { message: `must be "${API_VERSION}"` }).describe('Always slz/v1.'),
-    kind: z.literal('LandingZone', { message: 'must be "LandingZone"' }).describe('Always LandingZone.'),
+    apiVersion: z.literal(API_VERSION, { message: `must be "${API_VERSION}"` }).describe('Version of the file format: always slz/v1.'),
+    kind: z.literal('LandingZone', { message: 'must be "LandingZone"' }).describe('What the file describes: always LandingZone.'),
     metadata: metadataSchema,
-    jurisdiction: countryCode.describe('ISO 3166-1 alpha-2 code of a catalogued jurisdiction (slz jurisdictions).'),
-    classification: z.string().min(1).describe("A label of one of the jurisdiction's schemes (case-insensitive, optionally SCHEME/label) or a common level (PUBLIC … TOP_SECRET)."),
-    regions: z.array(regionSchema).min(1, { message: 'needs at least one region' }).describe('Where the tenancy runs (at least one).'),
+    jurisdiction: countryCode.describe('ISO 3166-1 alpha-2 code of a catalogued jurisdiction (slz jurisdictions): its residency, crypto and retention rules apply.').meta({ examples: ['MY'] }),
+    classification: z
+      .string()
+      .min(1)
+      .describe("A label of one of the jurisdiction's schemes (case-insensitive, optionally SCHEME/label) or a common level (PUBLIC … TOP_SECRET): the level decides which residency, operator and admin rules apply.")
+      .meta({ examples: ['SULIT'] }),
+    regions: z.array(regionSchema).min(1, { message: 'needs at least one region' }).describe('Where the tenancy runs (at least one): each region is one site, one cluster and one Vault, checked for residency.'),
     network: networkSchema.optional(),
-    tenants: z.array(tenantSchema).min(1, { message: 'needs at least one tenant' }).describe('Tenants (at least one).'),
+    tenants: z.array(tenantSchema).min(1, { message: 'needs at least one tenant' }).describe('Tenants (at least one): each gets a namespace per region, its keys, workload identities and firewall.'),
     pki: pkiSchema.optional(),
     identity: identitySchema.optional(),
     logging: loggingSchema,

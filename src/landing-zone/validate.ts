@@ -39,7 +39,9 @@ import {
 } from '../jurisdictions';
 import { cidrContains, cidrOf, cidrsOverlap, hostOf, hostUnderDomain, ipInCidr, isIpLiteral, type Cidr } from './net';
 import { closest, type PathSegment, ProblemList, type SpecProblem } from './problems';
-import { exemptionSchema, landingZoneSchema, networkSchema, regionSchema, tenantSchema, type LandingZone, type Region, type TransitKey } from './schema';
+import { suppressionProblems } from './exemptions';
+import { landingZoneSchema, type LandingZone, type Region, type Tenant, type TransitKey } from './schema';
+import { salvage, type Salvaged } from './salvage';
 import { findSecrets, redactSecrets } from './secrets';
 import { reportZodIssues } from './zod-issues';
 
@@ -90,7 +92,14 @@ const DEPLOYMENT_OF_KIND: Record<RegionRef['kind'], Deployment> = {
   'private-dc': 'private',
 };
 
-type Partial = { [K in keyof LandingZone]?: LandingZone[K] } & { readonly invalid?: ReadonlySet<string> };
+/** What the checks see: the file as parsed, field by field (see salvage.ts), and what did not parse. */
+type Spec = Salvaged<LandingZone> & {
+  /** Whether the field at a dotted path parsed as written (always true for a file that parsed whole). */
+  readonly parsed: (path: string) => boolean;
+};
+
+/** The shape checkCrypto reads: whole values only (it is given a view holding the keys, regions and PKI that parsed). */
+type Partial = { [K in keyof LandingZone]?: LandingZone[K] };
 
 /** Validates a parsed document. Shape problems and cross-field problems come back together. */
 export function validateLandingZone(doc: unknown, options: ValidateOptions = {}): ValidationResult {
@@ -102,12 +111,13 @@ export function validateLandingZone(doc: unknown, options: ValidateOptions = {})
     return { ok: false, problems: redactSecrets(problems.items, secrets) };
   }
   const parsed = landingZoneSchema.safeParse(doc);
-  let spec: Partial;
-  if (parsed.success) spec = parsed.data;
+  let spec: Spec;
+  if (parsed.success) spec = { ...(parsed.data as Salvaged<LandingZone>), parsed: () => true };
   else {
     reportZodIssues(landingZoneSchema, doc, parsed.error.issues, problems);
     suggestJurisdiction(doc as Record<string, unknown>, problems);
-    spec = parseSections(doc as Record<string, unknown>);
+    const kept = salvage(landingZoneSchema, doc);
+    spec = { ...((kept.value ?? {}) as Salvaged<LandingZone>), parsed: kept.parsed };
   }
   const context = crossCheck(spec, problems, today);
   if (problems.errors.length > 0 || !parsed.success || !context) {
@@ -124,7 +134,7 @@ export function validateLandingZone(doc: unknown, options: ValidateOptions = {})
 function suggestJurisdiction(doc: Record<string, unknown>, problems: ProblemList): void {
   const written = doc.jurisdiction;
   if (typeof written !== 'string') return;
-  const i = problems.items.findIndex((p) => p.path === 'jurisdiction' && p.hint === undefined);
+  const i = problems.items.findIndex((p) => p.path === 'jurisdiction' && p.message !== 'is required');
   if (i < 0) return;
   const codes = jurisdictionCodes();
   const near = closest(written.trim().toUpperCase(), codes);
@@ -132,67 +142,18 @@ function suggestJurisdiction(doc: Record<string, unknown>, problems: ProblemList
 }
 
 /**
- * After a shape failure, keeps what parses on its own — each top-level section, each element of
- * a list (at its original index, as a sparse array), each field of `network` — so cross-field
- * checks still run where they can and all problems are reported at once. Sections that did not
- * parse are listed so checks that depend on them stay quiet instead of misleading.
+ * The names in a list, or undefined when they are not all known (the list, an element or a name
+ * did not parse): a reference check against a partial list would report names that exist.
  */
-function parseSections(doc: Record<string, unknown>): Partial & { readonly invalid: ReadonlySet<string> } {
-  const out: Record<string, unknown> = {};
-  const invalid = new Set<string>();
-  const shape = landingZoneSchema.shape as Record<string, SafeParser>;
-  for (const [key, schema] of Object.entries(shape)) {
-    const r = schema.safeParse(doc[key]);
-    if (r.success) {
-      out[key] = r.data;
-      continue;
-    }
-    invalid.add(key);
-    if (key === 'network' && doc.network && typeof doc.network === 'object') {
-      out.network = salvageObject(networkSchema.shape as Record<string, SafeParser>, doc.network as Record<string, unknown>, 'network', invalid);
-    } else if (Array.isArray(doc[key]) && ARRAY_SECTIONS[key]) {
-      out[key] = salvageArray(ARRAY_SECTIONS[key], doc[key] as unknown[]);
-    }
+function namesOf(spec: Spec, list: readonly ({ readonly name?: string } | undefined)[] | undefined, path: string, key: 'name' | 'serviceAccount' = 'name'): string[] | undefined {
+  if (!spec.parsed(path) && list === undefined) return undefined;
+  const names: string[] = [];
+  for (let i = 0; i < (list?.length ?? 0); i++) {
+    const name = (list![i] as Record<string, unknown> | undefined)?.[key];
+    if (typeof name !== 'string') return undefined;
+    names.push(name);
   }
-  return Object.assign(out as Partial, { invalid });
-}
-
-interface SafeParser {
-  safeParse(v: unknown): { success: boolean; data?: unknown };
-}
-
-const ARRAY_SECTIONS: Record<string, SafeParser> = { regions: regionSchema, tenants: tenantSchema, exemptions: exemptionSchema };
-
-/** Valid elements at their original indices; invalid ones become holes that forEach/map/filter skip. */
-function salvageArray(element: SafeParser, items: readonly unknown[]): unknown[] {
-  const out: unknown[] = [];
-  items.forEach((item, i) => {
-    const r = element.safeParse(item);
-    if (r.success) out[i] = r.data;
-  });
-  out.length = items.length;
-  return out;
-}
-
-/** The element schema of a (possibly optional or defaulted) array schema. */
-function arrayElementOf(schema: SafeParser): SafeParser | undefined {
-  let def = (schema as unknown as { _zod: { def: { type: string; innerType?: unknown; element?: SafeParser } } })._zod.def;
-  while ((def.type === 'optional' || def.type === 'default') && def.innerType) def = (def.innerType as typeof schema & { _zod: { def: typeof def } })._zod.def;
-  return def.type === 'array' ? def.element : undefined;
-}
-
-function salvageObject(shape: Record<string, SafeParser>, value: Record<string, unknown>, prefix: string, invalid: Set<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(shape)) {
-    const r = schema.safeParse(value[key]);
-    if (r.success) out[key] = r.data;
-    else {
-      invalid.add(`${prefix}.${key}`);
-      const element = arrayElementOf(schema);
-      out[key] = Array.isArray(value[key]) && element ? salvageArray(element, value[key] as unknown[]) : [];
-    }
-  }
-  return out;
+  return names;
 }
 
 const SECTION_ORDER = ['(file)', '(root)', ...Object.keys(landingZoneSchema.shape)];
@@ -220,10 +181,11 @@ interface Context {
   readonly sites: ResolvedSite[];
 }
 
-function crossCheck(spec: Partial, problems: ProblemList, today: string): Context | undefined {
+function crossCheck(spec: Spec, problems: ProblemList, today: string): Context | undefined {
   checkNamesAndReferences(spec, problems);
   const cidrs = checkNetwork(spec, problems);
   checkExemptions(spec, problems, today);
+  checkPkiLifetimes(spec, problems);
 
   if (spec.jurisdiction === undefined) return undefined;
   const jurisdiction = getJurisdiction(spec.jurisdiction);
@@ -255,7 +217,7 @@ function crossCheck(spec: Partial, problems: ProblemList, today: string): Contex
   const sites = checkSites(spec, jurisdiction, ordinal, problems);
   checkEndpoints(spec, jurisdiction, ordinal, cidrs, problems);
   checkAdminAccess(spec, jurisdiction, ordinal, cidrs, problems);
-  checkCrypto(spec, jurisdiction, today, problems);
+  checkCrypto(cryptoView(spec), jurisdiction, today, problems);
   checkRetention(spec, jurisdiction, problems);
 
   const strict = spec.compliance?.strict ?? ordinal >= STRICT_FROM_ORDINAL;
@@ -265,10 +227,33 @@ function crossCheck(spec: Partial, problems: ProblemList, today: string): Contex
   return { jurisdiction, ordinal, level: COMMON_LEVELS[ordinal], classificationScheme: cls.scheme === 'common' ? 'common' : cls.scheme.id, strict, sites };
 }
 
-function checkUnique(problems: ProblemList, items: readonly { name: string }[] | undefined, path: PathSegment[], what: string, key = 'name'): void {
+/**
+ * What checkCrypto may judge of a partly parsed file: each key whose type, purpose and rotation
+ * parsed (at its own index; the others are holes), the regions whose name and Vault parsed, the
+ * PKI when its key type and size parsed. A key's crypto is checked even when its tenant's quota,
+ * or the key's own name, is wrong.
+ */
+function cryptoView(spec: Spec): Partial {
+  const sparse = <T>(list: readonly (T | undefined)[] | undefined, keep: (x: T, i: number) => boolean): T[] => {
+    const out: T[] = [];
+    list?.forEach((x, i) => {
+      if (x !== undefined && keep(x, i)) out[i] = x;
+    });
+    out.length = list?.length ?? 0;
+    return out;
+  };
+  const regions = sparse(spec.regions, (r) => r.name !== undefined && r.vault?.dialect !== undefined && r.vault.edition !== undefined) as Region[];
+  const tenants = sparse(spec.tenants, () => true).map((t) => ({ ...t, keys: sparse(t.keys, (k) => k.algorithm !== undefined && k.purpose !== undefined && k.rotateDays !== undefined) })) as unknown as Tenant[];
+  const pki = spec.pki?.keyType !== undefined && spec.pki.keyBits !== undefined ? ({ ...spec.pki, domains: sparse(spec.pki.domains, () => true) } as LandingZone['pki']) : undefined;
+  const network = spec.parsed('network.endpointDomains') && spec.network ? (spec.network as LandingZone['network']) : undefined;
+  return { regions, tenants, ...(pki ? { pki } : {}), ...(network ? { network } : {}) };
+}
+
+function checkUnique(problems: ProblemList, items: readonly ({ name?: string } | undefined)[] | undefined, path: PathSegment[], what: string, key = 'name'): void {
   if (!items) return;
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
+    if (item?.name === undefined) return;
     const first = seen.get(item.name);
     if (first !== undefined) problems.error([...path, i, key], `${what} "${item.name}" is already used by ${pathText(path)}[${first}]`, `${what} names must be unique`);
     else seen.set(item.name, i);
@@ -279,79 +264,87 @@ function pathText(path: PathSegment[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 }
 
-function checkNamesAndReferences(spec: Partial, problems: ProblemList): void {
+function checkNamesAndReferences(spec: Spec, problems: ProblemList): void {
   checkUnique(problems, spec.regions, ['regions'], 'region');
   checkUnique(problems, spec.tenants, ['tenants'], 'tenant');
   checkUnique(problems, spec.network?.egress, ['network', 'egress'], 'egress destination');
   checkUnique(problems, spec.network?.ingress, ['network', 'ingress'], 'ingress source');
-  const invalid = spec.invalid ?? new Set<string>();
-  const regionNames = (spec.regions ?? []).map((r) => r.name);
-  const egressNames = (spec.network?.egress ?? []).map((e) => e.name);
-  const ingressNames = (spec.network?.ingress ?? []).map((e) => e.name);
+  const regionNames = namesOf(spec, spec.regions, 'regions');
+  const egressNames = namesOf(spec, spec.network?.egress, 'network.egress');
+  const ingressNames = namesOf(spec, spec.network?.ingress, 'network.ingress');
   const usedEgress = new Set<string>();
   const usedIngress = new Set<string>();
 
   (spec.regions ?? []).forEach((r, i) => {
-    if (!r.kubernetes.context && !r.kubernetes.host) {
+    const at = `regions.${i}`;
+    if (r.kubernetes && !r.kubernetes.context && !r.kubernetes.host && spec.parsed(`${at}.kubernetes.context`) && spec.parsed(`${at}.kubernetes.host`)) {
       problems.error(['regions', i, 'kubernetes'], 'needs a context or a host', 'name the kubeconfig context (context: …) or the API server URL (host: https://…)');
     }
-    if (r.vault.namespace && r.vault.edition !== 'enterprise') {
+    // An edition written wrong is undefined here (a missing one defaults to community).
+    if (r.vault?.namespace && r.vault.edition !== undefined && r.vault.edition !== 'enterprise') {
       problems.error(['regions', i, 'vault', 'namespace'], 'Vault namespaces need Vault Enterprise', 'set vault.edition: enterprise, or remove the namespace');
     }
   });
 
   (spec.tenants ?? []).forEach((t, ti) => {
+    const at = `tenants.${ti}`;
     checkUnique(problems, t.keys, ['tenants', ti, 'keys'], 'key');
     checkUnique(
       problems,
-      t.workloads.map((w) => ({ name: w.serviceAccount })),
+      t.workloads?.map((w) => ({ name: w.serviceAccount })),
       ['tenants', ti, 'workloads'],
       'service account',
       'serviceAccount',
     );
-    const keyNames = t.keys.map((k) => k.name);
-    t.workloads.forEach((w, wi) => {
-      w.keys.forEach((k, ki) => {
+    const keyNames = namesOf(spec, t.keys, `${at}.keys`);
+    t.workloads?.forEach((w, wi) => {
+      w.keys?.forEach((k, ki) => {
+        if (!keyNames) return;
         // A tenant without keys gets the default key `data`, which workloads may name.
         const available = keyNames.length > 0 ? keyNames : ['data'];
         if (!available.includes(k)) {
           const near = closest(k, available);
-          problems.error(['tenants', ti, 'workloads', wi, 'keys', ki], `"${k}" is not a key of tenant ${t.name}`, near ? `did you mean "${near}"?` : `keys: ${available.join(', ')}`);
+          problems.error(['tenants', ti, 'workloads', wi, 'keys', ki], `"${k}" is not a key of tenant ${t.name ?? `#${ti}`}`, near ? `did you mean "${near}"?` : `keys: ${available.join(', ')}`);
         }
       });
-      if (w.keys.length === 0 && !w.kv) problems.warn(['tenants', ti, 'workloads', wi], `service account ${w.serviceAccount} is given no key and no KV access`, 'list the keys it needs, or remove the workload');
+      // A Vault role that grants nothing cannot be written (KeyManagement refuses it).
+      if (w.keys?.length === 0 && w.kv === false) {
+        problems.error(['tenants', ti, 'workloads', wi], `service account ${w.serviceAccount ?? `#${wi}`} is given no key and no KV access: its Vault role would grant nothing`, 'list the keys it needs (keys: [...]) or set kv: true, or remove the workload');
+      }
     });
-    if (spec.regions && !invalid.has('regions')) {
-      (t.regions ?? []).forEach((r, ri) => {
+    if (regionNames) {
+      t.regions?.forEach((r, ri) => {
         if (!regionNames.includes(r)) {
           const near = closest(r, regionNames);
           problems.error(['tenants', ti, 'regions', ri], `"${r}" is not a region of this landing zone`, near ? `did you mean "${near}"?` : `regions: ${regionNames.join(', ')}`);
         }
       });
     }
-    if (spec.network !== undefined || t.egress.length > 0) {
-      t.egress.forEach((e, ei) => {
-        usedEgress.add(e);
-        if (!egressNames.includes(e) && !invalid.has('network.egress') && !invalid.has('network')) {
-          const near = closest(e, egressNames);
-          problems.error(['tenants', ti, 'egress', ei], `"${e}" is not a declared egress destination`, near ? `did you mean "${near}"?` : 'declare it under network.egress first');
-        }
-      });
-      t.ingress.forEach((e, ei) => {
-        usedIngress.add(e);
-        if (!ingressNames.includes(e) && !invalid.has('network.ingress') && !invalid.has('network')) {
-          const near = closest(e, ingressNames);
-          problems.error(['tenants', ti, 'ingress', ei], `"${e}" is not a declared ingress source`, near ? `did you mean "${near}"?` : 'declare it under network.ingress first');
-        }
-      });
-    }
-  });
-  if (spec.tenants && !invalid.has('tenants')) {
-    (spec.network?.egress ?? []).forEach((e, i) => {
-      if (!usedEgress.has(e.name)) problems.warn(['network', 'egress', i], `egress destination "${e.name}" is declared but no tenant opens it`, 'add it to a tenant\'s egress list, or remove it');
+    t.egress?.forEach((e, ei) => {
+      usedEgress.add(e);
+      if (egressNames && !egressNames.includes(e)) {
+        const near = closest(e, egressNames);
+        problems.error(['tenants', ti, 'egress', ei], `"${e}" is not a declared egress destination`, near ? `did you mean "${near}"?` : 'declare it under network.egress first');
+      }
     });
-    (spec.network?.ingress ?? []).forEach((e, i) => {
-      if (!usedIngress.has(e.name)) problems.warn(['network', 'ingress', i], `ingress source "${e.name}" is declared but no tenant opens it`, 'add it to a tenant\'s ingress list, or remove it');
+    t.ingress?.forEach((e, ei) => {
+      usedIngress.add(e);
+      if (ingressNames && !ingressNames.includes(e)) {
+        const near = closest(e, ingressNames);
+        problems.error(['tenants', ti, 'ingress', ei], `"${e}" is not a declared ingress source`, near ? `did you mean "${near}"?` : 'declare it under network.ingress first');
+      }
+    });
+  });
+  // Unused only when every tenant's lists are known.
+  const tenantLists = (list: 'egress' | 'ingress') => spec.tenants !== undefined && Array.from(spec.tenants, (t, ti) => t !== undefined && spec.parsed(`tenants.${ti}.${list}`)).every(Boolean);
+  if (tenantLists('egress')) {
+    spec.network?.egress?.forEach((e, i) => {
+      if (e.name !== undefined && !usedEgress.has(e.name)) problems.warn(['network', 'egress', i], `egress destination "${e.name}" is declared but no tenant opens it`, 'add it to a tenant\'s egress list, or remove it');
+    });
+  }
+  if (tenantLists('ingress')) {
+    spec.network?.ingress?.forEach((e, i) => {
+      if (e.name !== undefined && !usedIngress.has(e.name)) problems.warn(['network', 'ingress', i], `ingress source "${e.name}" is declared but no tenant opens it`, 'add it to a tenant\'s ingress list, or remove it');
     });
   }
   if (spec.logging?.forwarderImage && /^[^/]*[.:][^/]*\//.test(spec.logging.forwarderImage)) {
@@ -364,40 +357,34 @@ interface NetworkCidrs {
   readonly admin: Cidr[];
 }
 
-function checkNetwork(spec: Partial, problems: ProblemList): NetworkCidrs {
+/** The defined values of a (possibly sparse) list, with their indices. */
+function entries<T>(list: readonly (T | undefined)[] | undefined): { value: T; i: number }[] {
+  return (list ?? []).flatMap((value, i) => (value === undefined ? [] : [{ value, i }]));
+}
+
+function checkNetwork(spec: Spec, problems: ProblemList): NetworkCidrs {
   const net = spec.network;
-  const inCountry = (net?.inCountryCidrs ?? []).map(cidrOf);
-  inCountry.forEach((a, i) =>
-    inCountry.slice(i + 1).forEach((b, j) => {
-      if (cidrsOverlap(a, b)) problems.warn(['network', 'inCountryCidrs', i + 1 + j], `${b.text} overlaps ${a.text}`, 'remove the redundant entry');
+  const inCountryList = entries(net?.inCountryCidrs).map(({ value, i }) => ({ c: cidrOf(value), i }));
+  const inCountry = inCountryList.map((x) => x.c);
+  inCountryList.forEach((a, k) =>
+    inCountryList.slice(k + 1).forEach((b) => {
+      if (cidrsOverlap(a.c, b.c)) problems.warn(['network', 'inCountryCidrs', b.i], `${b.c.text} overlaps ${a.c.text}`, 'remove the redundant entry');
     }),
   );
-  const checkDisjoint = (rules: readonly { name: string; cidr: string }[], path: PathSegment[], what: string) => {
-    const parsed = rules.map((r) => cidrOf(r.cidr));
-    parsed.forEach((a, i) =>
-      parsed.slice(i + 1).forEach((b, j) => {
-        const k = i + 1 + j;
-        if (cidrsOverlap(a, b)) {
-          problems.error([...path, k, 'cidr'], `${what} "${rules[k]!.name}" (${b.text}) overlaps "${rules[i]!.name}" (${a.text}): which rule opens what becomes ambiguous`, 'make the CIDRs disjoint or merge the two entries');
+  const checkDisjoint = (rules: readonly ({ name?: string; cidr?: string } | undefined)[] | undefined, path: PathSegment[], what: string) => {
+    const parsed = entries(rules).flatMap(({ value, i }) => (value.cidr === undefined ? [] : [{ c: cidrOf(value.cidr), name: value.name ?? `#${i}`, i }]));
+    parsed.forEach((a, k) =>
+      parsed.slice(k + 1).forEach((b) => {
+        if (cidrsOverlap(a.c, b.c)) {
+          problems.error([...path, b.i, 'cidr'], `${what} "${b.name}" (${b.c.text}) overlaps "${a.name}" (${a.c.text}): which rule opens what becomes ambiguous`, 'make the CIDRs disjoint or merge the two entries');
         }
       }),
     );
   };
-  checkDisjoint(net?.egress ?? [], ['network', 'egress'], 'egress destination');
-  checkDisjoint(net?.ingress ?? [], ['network', 'ingress'], 'ingress source');
+  checkDisjoint(net?.egress, ['network', 'egress'], 'egress destination');
+  checkDisjoint(net?.ingress, ['network', 'ingress'], 'ingress source');
   // Unknown when the list, or the whole network section, did not parse: checks against it would mislead.
-  const inCountryKnown = !spec.invalid?.has('network.inCountryCidrs') && !(spec.invalid?.has('network') && net === undefined);
-  (net?.egress ?? []).forEach((e, i) => {
-    if (!inCountryKnown) return;
-    const c = cidrOf(e.cidr);
-    if (!inCountry.some((ic) => cidrContains(ic, c))) {
-      problems.error(
-        ['network', 'egress', i, 'cidr'],
-        `${e.cidr} is not inside network.inCountryCidrs`,
-        inCountry.length === 0 ? 'declare the in-country networks under network.inCountryCidrs first' : `tenants may only be opened to in-country networks (${inCountry.map((x) => x.text).join(', ')})`,
-      );
-    }
-  });
+  const inCountryKnown = spec.parsed('network.inCountryCidrs');
   const insideInCountry = (text: string | undefined, path: PathSegment[], what: string, why: string) => {
     if (!text || !inCountryKnown) return;
     const c = cidrOf(text);
@@ -405,14 +392,26 @@ function checkNetwork(spec: Partial, problems: ProblemList): NetworkCidrs {
       problems.error(path, `${what} ${text} is not inside network.inCountryCidrs`, inCountry.length === 0 ? 'declare the in-country networks under network.inCountryCidrs first' : why);
     }
   };
-  insideInCountry(spec.logging?.sink.cidr, ['logging', 'sink', 'cidr'], 'the sink network', 'the log forwarder may only reach in-country networks');
+  net?.egress?.forEach((e, i) => {
+    insideInCountry(e.cidr, ['network', 'egress', i, 'cidr'], 'egress destination', `tenants may only be opened to in-country networks (${inCountry.map((x) => x.text).join(', ')})`);
+  });
+  insideInCountry(spec.logging?.sink?.cidr, ['logging', 'sink', 'cidr'], 'the sink network', 'the log forwarder may only reach in-country networks');
   (spec.regions ?? []).forEach((r, i) => {
-    insideInCountry(r.kubernetes.apiServerCidr, ['regions', i, 'kubernetes', 'apiServerCidr'], 'the API server network', 'the log forwarder may only reach in-country networks');
-    insideInCountry(r.vault.cidr, ['regions', i, 'vault', 'cidr'], "Vault's network", 'tenant workloads may only be opened to in-country networks');
+    insideInCountry(r.kubernetes?.apiServerCidr, ['regions', i, 'kubernetes', 'apiServerCidr'], 'the API server network', 'the log forwarder may only reach in-country networks');
+    insideInCountry(r.vault?.cidr, ['regions', i, 'vault', 'cidr'], "Vault's network", 'tenant workloads may only be opened to in-country networks');
   });
   checkReachability(spec, problems);
-  const admin = (net?.adminCidrs ?? net?.inCountryCidrs ?? []).map(cidrOf);
+  const admin = (net?.adminCidrs !== undefined || !spec.parsed('network.adminCidrs') ? entries(net?.adminCidrs) : entries(net?.inCountryCidrs)).map(({ value }) => cidrOf(value));
   return { inCountry, admin };
+}
+
+/**
+ * Whether a tenant runs in a region: undefined when its region list did not parse. A tenant
+ * without a list runs everywhere.
+ */
+function runsIn(spec: Spec, t: Salvaged<Tenant>, ti: number, region: string): boolean | undefined {
+  if (!spec.parsed(`tenants.${ti}.regions`)) return undefined;
+  return !t.regions || t.regions.includes(region);
 }
 
 /**
@@ -421,44 +420,89 @@ function checkNetwork(spec: Partial, problems: ProblemList): NetworkCidrs {
  * so each of those networks must be declared; without them the stacks would deny the traffic the
  * tenancy relies on (or leave a namespace without a policy).
  */
-function checkReachability(spec: Partial, problems: ProblemList): void {
-  (spec.network?.egress ?? []).forEach((e, i) => {
+function checkReachability(spec: Spec, problems: ProblemList): void {
+  spec.network?.egress?.forEach((e, i) => {
     if (e.name === 'vault') problems.error(['network', 'egress', i, 'name'], '"vault" is reserved: slz opens the egress to each region\'s Vault itself', 'declare Vault\'s network as regions[].vault.cidr and rename this destination');
   });
-  if (spec.logging && !spec.invalid?.has('logging') && !spec.logging.sink.cidr) {
+  if (spec.logging?.sink && !spec.logging.sink.cidr && spec.parsed('logging.sink.cidr')) {
     problems.error(['logging', 'sink', 'cidr'], 'is required: the log forwarder runs in a default-deny namespace and may reach only the sink and the API server', 'give the network of the sink\'s addresses, e.g. 10.10.20.0/24');
   }
+  const tenants = Array.from(spec.tenants ?? []);
+  // Which tenants run where is known when every tenant parsed far enough to say.
+  const placementKnown = spec.tenants !== undefined && tenants.every((t, ti) => t !== undefined && spec.parsed(`tenants.${ti}.regions`));
   (spec.regions ?? []).forEach((r, i) => {
-    if (spec.invalid?.has(`regions.${i}`)) return;
-    if (!r.kubernetes.apiServerCidr) {
+    const at = `regions.${i}`;
+    if (r.name !== undefined && placementKnown && !tenants.some((t, ti) => runsIn(spec, t!, ti, r.name!))) {
+      problems.error(['regions', i], `no tenant runs in region ${r.name}: its log forwarder would have no namespace to ship logs from`, `add ${r.name} to a tenant's regions (or leave a tenant's regions out: it then runs everywhere), or remove the region`);
+    }
+    if (r.kubernetes && !r.kubernetes.apiServerCidr && spec.parsed(`${at}.kubernetes.apiServerCidr`)) {
       problems.error(['regions', i, 'kubernetes', 'apiServerCidr'], "is required: the log forwarder reads pod metadata from the API server through its namespace's NetworkPolicy", 'give the network of the API server endpoints as pods see them, e.g. 10.10.0.0/28');
     }
-    const workloads = (spec.tenants ?? []).some((t) => (!t.regions || t.regions.includes(r.name)) && t.workloads.length > 0);
-    if (r.vault.cidr && r.vault.inCluster) {
+    const workloads = r.name !== undefined && tenants.some((t, ti) => t !== undefined && runsIn(spec, t, ti, r.name!) === true && (t.workloads?.length ?? 0) > 0);
+    const vault = r.vault;
+    if (!vault) return;
+    const placementParsed = spec.parsed(`${at}.vault.cidr`) && spec.parsed(`${at}.vault.inCluster`);
+    if (vault.cidr && vault.inCluster) {
       problems.error(['regions', i, 'vault', 'cidr'], 'and vault.inCluster exclude each other', 'inCluster: Vault runs in this cluster (reached by selector); cidr: Vault runs outside it');
-    } else if (workloads && !r.vault.cidr && !r.vault.inCluster) {
+    } else if (workloads && !vault.cidr && !vault.inCluster && placementParsed) {
       problems.error(['regions', i, 'vault'], 'tenants with workloads must reach Vault, but its network is not declared: their default-deny egress would block every login, encrypt and secret read', 'add cidr (Vault outside the cluster) or inCluster: { namespace: … } (Vault in this cluster)');
     }
-    if (workloads && !r.vault.inCluster && !r.kubernetes.host) {
+    if (workloads && !vault.inCluster && spec.parsed(`${at}.vault.inCluster`) && r.kubernetes && !r.kubernetes.host && spec.parsed(`${at}.kubernetes.host`)) {
       problems.error(['regions', i, 'kubernetes', 'host'], 'is required when Vault runs outside the cluster: Vault reviews workload tokens at this address', 'e.g. https://k8s.cyberjaya.agency.example.gov.my:6443');
     }
   });
 }
 
-function checkExemptions(spec: Partial, problems: ProblemList, today: string): void {
+/** How to mend each field of an exemption that compliance would refuse (SB-SUP1). */
+const EXEMPTION_HINTS: Record<string, string> = {
+  rule: 'name one rule id as RULES.md lists it (the engine\'s own SB-SUP rules cannot be exempted)',
+  resource: 'e.g. <landing zone>-tenant-<tenant>-* (a stack) or <landing zone>-platform-*/log-forwarder (a construct in it)',
+  reason: 'say why the risk is accepted, in at least 10 characters',
+  owner: 'name who accepted the risk',
+  expires: 'renew it with a new review and a new date, or remove it',
+};
+
+/**
+ * Exemptions are judged by the same function compliance applies to them (SB-SUP1): one that
+ * compliance would refuse — expired, a glob matching every construct, an engine rule — is
+ * refused here, so a valid file stays compliant. Fields that did not parse were reported already.
+ */
+function checkExemptions(spec: Spec, problems: ProblemList, today: string): void {
   (spec.exemptions ?? []).forEach((e, i) => {
-    if (e.expires < today) problems.warn(['exemptions', i, 'expires'], `expired on ${e.expires}: compliance checks will report it as an error`, 'renew it with a new review, or remove it');
+    const suppression = { rule: e.rule ?? '', resource: e.resource ?? '', reason: e.reason ?? '', owner: e.owner ?? '', expires: e.expires ?? '' };
+    for (const p of suppressionProblems(suppression, today)) {
+      const attribute = p.attribute as keyof typeof suppression;
+      if (e[attribute] === undefined) continue;
+      const message = attribute === 'expires' ? `expired on ${e.expires}: the risk it accepted is no longer accepted, and compliance checks report it as an error` : p.message.replace(new RegExp(`^${attribute} `), '');
+      problems.error(['exemptions', i, attribute], message, EXEMPTION_HINTS[attribute]);
+    }
   });
 }
 
-function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: ProblemList): ResolvedSite[] {
+/** Lifetimes the PKI construct needs in order: a leaf cannot outlive the intermediate that signs it. */
+function checkPkiLifetimes(spec: Spec, problems: ProblemList): void {
+  const leaf = spec.pki?.leafMaxTtlHours;
+  const intermediate = spec.pki?.intermediateTtlDays;
+  if (leaf === undefined || intermediate === undefined) return;
+  if (leaf >= intermediate * 24) {
+    problems.error('pki.leafMaxTtlHours', `${leaf} hours is not shorter than the intermediate lifetime (${intermediate} days = ${intermediate * 24} hours)`, 'a leaf certificate cannot outlive the intermediate that signs it: shorten leafMaxTtlHours or lengthen intermediateTtlDays');
+  }
+}
+
+function checkSites(spec: Spec, j: Jurisdiction, ordinal: Ordinal, problems: ProblemList): ResolvedSite[] {
   const residency = residencyRulesAt(j, ordinal);
   const foreignLaw = foreignLawRulesAt(j, ordinal);
   const contracting = contractingRulesAt(j, ordinal);
-  return (spec.regions ?? []).map((r, i) => {
+  const resolved: ResolvedSite[] = [];
+  (spec.regions ?? []).forEach((r, i) => {
     const path: PathSegment[] = ['regions', i, 'site'];
+    const at = `regions.${i}.site`;
     const site = r.site;
+    // Without provider and id the site cannot be looked up: the shape problem says so already.
+    if (site?.provider === undefined || site.id === undefined) return;
     const cat = findRegion(site.provider, site.id);
+    // A field written wrong is unknown, not absent: no "must declare" for it.
+    const known = (field: string) => spec.parsed(`${at}.${field}`);
     let country: string | undefined;
     let operator: string | undefined;
     let deployment: Deployment | undefined;
@@ -471,9 +515,9 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
       // A recorded partner operator replaces the provider's seat only when stated: an inferred one
       // would let a foreign platform pass as locally run on a guess.
       operator = site.operatorJurisdiction ?? (op && (op.from === 'provider' || op.confidence === 'stated') ? op.legalSeat : undefined);
-      if (!operator && foreignLaw.length > 0) {
-        const known = op?.legalSeat ? `${op.legalEntity}, under ${op.legalSeat} law, ${op.confidence}` : 'unknown';
-        problems.error([...path, 'operatorJurisdiction'], `is required for ${cat.provider}/${cat.id} at ${spec.classification} (level ${ordinal}): the catalogue does not know for certain who operates it (${known})`, 'declare the country whose law governs the operator you contract, with evidence (slz jurisdictions ' + j.countryCode + ')');
+      if (!operator && foreignLaw.length > 0 && known('operatorJurisdiction')) {
+        const knownOp = op?.legalSeat ? `${op.legalEntity}, under ${op.legalSeat} law, ${op.confidence}` : 'unknown';
+        problems.error([...path, 'operatorJurisdiction'], `is required for ${cat.provider}/${cat.id} at ${spec.classification} (level ${ordinal}): the catalogue does not know for certain who operates it (${knownOp})`, 'declare the country whose law governs the operator you contract, with evidence (slz jurisdictions ' + j.countryCode + ')');
       }
       deployment = DEPLOYMENT_OF_KIND[cat.kind];
       if (cat.status !== 'ga') problems.warn(path, `${cat.provider}/${cat.id} is ${cat.status} in the catalogue, not generally available`);
@@ -485,11 +529,11 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
       }
     } else {
       const sameId = sitesWithId(site.id);
-      if (!site.country || !site.operatorJurisdiction) {
-        const missing = [!site.country && 'country', !site.operatorJurisdiction && 'operatorJurisdiction'].filter(Boolean).join(' and ');
+      const missingFields = [!site.country && known('country') && 'country', !site.operatorJurisdiction && known('operatorJurisdiction') && 'operatorJurisdiction'].filter(Boolean);
+      if (missingFields.length > 0) {
         problems.error(
           path,
-          `${site.provider}/${site.id} is not in the catalogue, so the site must declare ${missing}`,
+          `${site.provider}/${site.id} is not in the catalogue, so the site must declare ${missingFields.join(' and ')}`,
           sameId.length > 0
             ? `the catalogue has ${sameId.map((x) => `${x.provider}/${x.id} (${x.country})`).join(', ')}; ids are only unique per provider`
             : 'declare the country it is in and the country whose law governs its operator',
@@ -498,7 +542,7 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
       country = site.country;
       operator = site.operatorJurisdiction;
       deployment = site.deployment;
-      if (!deployment && residency.some((rule) => rule.allowedDeployment.length > 0)) {
+      if (!deployment && known('deployment') && residency.some((rule) => rule.allowedDeployment.length > 0)) {
         problems.error([...path, 'deployment'], `is required for a declared site at ${spec.classification} (level ${ordinal}), where only some deployment models are allowed`, `declare one of ${residency[0]!.allowedDeployment.join(', ')} if that is what the site is`);
       }
     }
@@ -520,23 +564,32 @@ function checkSites(spec: Partial, j: Jurisdiction, ordinal: Ordinal, problems: 
         problems.error(path, `at ${spec.classification} (level ${ordinal}) every site's operator must be under the law of ${rule.allowedOperatorJurisdictions!.join('/')}, but ${site.provider}/${site.id} is operated under ${operator} law${laws}`, `use a site operated under ${rule.allowedOperatorJurisdictions!.join('/')} law; if a local company operates it, declare site.operatorJurisdiction with evidence`);
       }
     }
-    checkContracting(spec, ordinal, contracting, path, site, operator, problems);
-    return { catalogued: cat, country, operatorJurisdiction: operator, deployment, declared: !cat };
+    if (known('contractingEntity')) checkContracting(spec, ordinal, contracting, path, { provider: site.provider, id: site.id, contractingEntity: site.contractingEntity }, operator, problems);
+    resolved[i] = { catalogued: cat, country, operatorJurisdiction: operator, deployment, declared: !cat };
   });
+  return resolved;
 }
 
 /**
  * Who the agency contracts with, where a rule restricts it. Undeclared, the contracting entity is
  * taken to be the operator. A draft rule warns; only an in-force rule refuses.
  */
-function checkContracting(spec: Partial, ordinal: Ordinal, rules: readonly ContractingEntityRule[], path: PathSegment[], site: Region['site'], operator: string | undefined, problems: ProblemList): void {
+function checkContracting(
+  spec: Spec,
+  ordinal: Ordinal,
+  rules: readonly ContractingEntityRule[],
+  path: PathSegment[],
+  site: { provider: string; id: string; contractingEntity?: Salvaged<NonNullable<Region['site']['contractingEntity']>> | undefined },
+  operator: string | undefined,
+  problems: ProblemList,
+): void {
   for (const rule of rules) {
     const declared = site.contractingEntity;
     const country = declared?.incorporatedIn ?? operator;
     if (country && rule.incorporatedIn.includes(country)) continue;
     const where = rule.incorporatedIn.join('/');
     const draft = rule.status === 'draft';
-    const who = declared ? `${declared.name} is incorporated in ${declared.incorporatedIn}` : `no contracting entity is declared and the operator is ${operator ? `under ${operator} law` : 'unknown'}`;
+    const who = declared ? `${declared.name ?? 'the declared entity'} is incorporated in ${declared.incorporatedIn}` : `no contracting entity is declared and the operator is ${operator ? `under ${operator} law` : 'unknown'}`;
     const message = `${draft ? 'a draft rule (not in force) ' : ''}requires the entity contracted for ${site.provider}/${site.id} at ${spec.classification} (level ${ordinal}) to be incorporated in ${where}, but ${who}`;
     const hint = `declare site.contractingEntity { name, incorporatedIn: ${rule.incorporatedIn[0]} } for the ${where}-incorporated ${rule.distributorsAllowed ? 'provider company or authorised distributor' : 'provider company'} you contract with; basis: ${rule.legalBasis[0]} (${rule.confidence})`;
     const at: PathSegment[] = declared ? [...path, 'contractingEntity', 'incorporatedIn'] : path;
@@ -548,39 +601,40 @@ function checkContracting(spec: Partial, ordinal: Ordinal, rules: readonly Contr
 interface Endpoint {
   readonly path: PathSegment[];
   readonly what: string;
-  readonly value: string;
+  readonly value: string | undefined;
 }
 
-function endpointsOf(spec: Partial): Endpoint[] {
+function endpointsOf(spec: Spec): Endpoint[] {
   const out: Endpoint[] = [];
-  (spec.regions ?? []).forEach((r: Region, i) => {
-    out.push({ path: ['regions', i, 'vault', 'address'], what: 'Vault address', value: r.vault.address });
-    if (r.kubernetes.host) out.push({ path: ['regions', i, 'kubernetes', 'host'], what: 'Kubernetes API host', value: r.kubernetes.host });
-    out.push({ path: ['regions', i, 'kubernetes', 'imageRegistry'], what: 'image registry', value: r.kubernetes.imageRegistry });
+  (spec.regions ?? []).forEach((r, i) => {
+    out.push({ path: ['regions', i, 'vault', 'address'], what: 'Vault address', value: r.vault?.address });
+    out.push({ path: ['regions', i, 'kubernetes', 'host'], what: 'Kubernetes API host', value: r.kubernetes?.host });
+    out.push({ path: ['regions', i, 'kubernetes', 'imageRegistry'], what: 'image registry', value: r.kubernetes?.imageRegistry });
   });
-  if (spec.logging) out.push({ path: ['logging', 'sink', 'address'], what: 'log sink', value: spec.logging.sink.address });
-  if (spec.logging?.auditRelay) out.push({ path: ['logging', 'auditRelay'], what: 'audit relay', value: spec.logging.auditRelay });
-  if (spec.identity?.oidc) out.push({ path: ['identity', 'oidc', 'issuer'], what: 'identity provider', value: spec.identity.oidc.issuer });
+  out.push({ path: ['logging', 'sink', 'address'], what: 'log sink', value: spec.logging?.sink?.address });
+  out.push({ path: ['logging', 'auditRelay'], what: 'audit relay', value: spec.logging?.auditRelay });
+  out.push({ path: ['identity', 'oidc', 'issuer'], what: 'identity provider', value: spec.identity?.oidc?.issuer });
   const st = spec.state;
   if (st?.backend === 'pg') out.push({ path: ['state', 'host'], what: 'state backend', value: st.host });
   if (st?.backend === 's3') out.push({ path: ['state', 'endpoint'], what: 'state backend', value: st.endpoint });
-  if (st?.backend === 'kubernetes' && st.host) out.push({ path: ['state', 'host'], what: 'state backend', value: st.host });
+  if (st?.backend === 'kubernetes') out.push({ path: ['state', 'host'], what: 'state backend', value: st.host });
   return out;
 }
 
-function checkEndpoints(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidrs: NetworkCidrs, problems: ProblemList): void {
+function checkEndpoints(spec: Spec, j: Jurisdiction, ordinal: Ordinal, cidrs: NetworkCidrs, problems: ProblemList): void {
   const rules = residencyRulesAt(j, ordinal).filter((r) => r.includesTechnicalData);
   if (rules.length === 0) return;
-  const networkUnknown = spec.invalid !== undefined && ['network.endpointDomains', 'network.inCountryCidrs'].some((k) => spec.invalid!.has(k) || (spec.invalid!.has('network') && spec.network === undefined));
-  const domains = spec.network?.endpointDomains ?? [];
+  const networkUnknown = !spec.parsed('network.endpointDomains') || !spec.parsed('network.inCountryCidrs');
+  const domains = entries(spec.network?.endpointDomains).map(({ value }) => value);
   const where = rules[0]!.dataMustResideIn.join('/');
   (spec.regions ?? []).forEach((r, i) => {
-    if (!r.kubernetes.host) {
+    if (r.kubernetes && !r.kubernetes.host && spec.parsed(`regions.${i}.kubernetes.host`)) {
       problems.error(['regions', i, 'kubernetes', 'host'], `is required at ${spec.classification} (level ${ordinal}) so the API endpoint can be checked for residency`, 'add host: https://<api-server> (the kubeconfig context is still used for credentials)');
     }
   });
+  if (networkUnknown) return;
   for (const ep of endpointsOf(spec)) {
-    if (networkUnknown) break;
+    if (ep.value === undefined) continue;
     const host = hostOf(ep.value);
     if (!host) continue;
     const ok = isLoopback(host) || (isIpLiteral(host) ? cidrs.inCountry.some((c) => ipInCidr(host, c)) : domains.some((d) => hostUnderDomain(host, d)));
@@ -595,11 +649,11 @@ function checkEndpoints(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidrs:
   }
 }
 
-function checkAdminAccess(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidrs: NetworkCidrs, problems: ProblemList): void {
+function checkAdminAccess(spec: Spec, j: Jurisdiction, ordinal: Ordinal, cidrs: NetworkCidrs, problems: ProblemList): void {
   const oidc = spec.identity?.oidc;
   const inCountryFrom = j.adminAccess.inCountryOnlyFromOrdinal;
-  if (inCountryFrom !== null && ordinal >= inCountryFrom && !spec.invalid?.has('network.inCountryCidrs') && !spec.invalid?.has('network.adminCidrs')) {
-    (spec.network?.adminCidrs ?? []).forEach((a, i) => {
+  if (inCountryFrom !== null && ordinal >= inCountryFrom && spec.parsed('network.inCountryCidrs') && spec.parsed('network.adminCidrs')) {
+    spec.network?.adminCidrs?.forEach((a, i) => {
       const c = cidrOf(a);
       if (!cidrs.inCountry.some((ic) => cidrContains(ic, c))) {
         problems.error(['network', 'adminCidrs', i], `${a} is not inside network.inCountryCidrs: at ${spec.classification} administration must come from in-country networks`, 'use in-country administration networks only');
@@ -610,7 +664,7 @@ function checkAdminAccess(spec: Partial, j: Jurisdiction, ordinal: Ordinal, cidr
     }
   }
   const mfaFrom = j.adminAccess.mfaRequiredFromOrdinal;
-  if (oidc && mfaFrom !== null && ordinal >= mfaFrom && oidc.mfa && oidc.mfa.values.length === 0) {
+  if (oidc && mfaFrom !== null && ordinal >= mfaFrom && oidc.mfa?.values?.length === 0) {
     problems.error('identity.oidc.mfa.values', `${j.name} requires MFA for administrators`, 'list the claim values that prove MFA, e.g. [mfa]');
   }
 }
@@ -827,17 +881,19 @@ function keyAlgorithms(k: TransitKey, path: PathSegment[], problems: ProblemList
   return k.algorithm === 'hybrid' ? used.slice(0, 1) : used;
 }
 
+
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-function checkRetention(spec: Partial, j: Jurisdiction, problems: ProblemList): void {
+function checkRetention(spec: Spec, j: Jurisdiction, problems: ProblemList): void {
   if (!spec.logging) return;
-  if (!spec.logging.auditRelay) {
+  if (!spec.logging.auditRelay && spec.parsed('logging.auditRelay')) {
     problems.warn('logging.auditRelay', "is not set, so Vault's socket audit device sends audit events to the sink without TLS", 'run a TLS-forwarding relay beside Vault (e.g. the log forwarder or rsyslog with TLS) and give its host:port');
   }
   const min = j.retention.securityLogDaysMin;
-  if (spec.logging.retentionDays < min) {
-    problems.error('logging.retentionDays', `${spec.logging.retentionDays} days is below ${j.name}'s minimum for security logs (${min} days)`, `keep security logs at least ${min} days (${j.retention.securityLogDaysDefault} recommended; slz jurisdictions ${j.countryCode})`);
+  const days = spec.logging.retentionDays;
+  if (days !== undefined && days < min) {
+    problems.error('logging.retentionDays', `${days} days is below ${j.name}'s minimum for security logs (${min} days)`, `keep security logs at least ${min} days (${j.retention.securityLogDaysDefault} recommended; slz jurisdictions ${j.countryCode})`);
   }
 }

@@ -1,5 +1,10 @@
-/** Turns zod issues into path-tagged problems with hints, including "did you mean" for unknown keys. */
-import type { z } from 'zod';
+/**
+ * Turns zod issues into path-tagged problems with hints, including "did you mean" for unknown keys.
+ * Every problem says why and how: a raw schema message (`is required`, `must be at most 512`)
+ * gets its hint from the field's own description and examples in the schema, so the reason a
+ * field exists is written once, where `slz schema` and the file reference read it too.
+ */
+import { z } from 'zod';
 import { closest, type PathSegment, type ProblemList } from './problems';
 
 type AnySchema = z.core.$ZodType;
@@ -101,10 +106,81 @@ function valueAt(doc: unknown, path: readonly PathSegment[]): unknown {
   return cur;
 }
 
+/** What the schema says about one field: why it exists and an example value. */
+export interface FieldHelp {
+  readonly description?: string;
+  readonly example?: unknown;
+}
+
+const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional']);
+
+/** The schema of the value at this level: wrappers removed, a discriminated union's option chosen by the value. */
+function core(schema: AnySchema, value: unknown): AnySchema | undefined {
+  let s: AnySchema | undefined = schema;
+  for (let guard = 0; s && guard < 20; guard++) {
+    const def = defOf(s);
+    if (WRAPPERS.has(def.type)) s = def.innerType;
+    else if (def.type === 'pipe') s = def.in;
+    else if (def.type === 'union') {
+      const options = def.options ?? [];
+      s = def.discriminator ? options.find((o) => discriminates(o, def.discriminator!, value)) : undefined;
+    } else return s;
+  }
+  return undefined;
+}
+
+/** The description and first example a schema node carries, on itself or a wrapper inside it. */
+function helpOf(schema: AnySchema | undefined): FieldHelp {
+  let description: string | undefined;
+  let example: unknown;
+  for (let cur = schema, guard = 0; cur && guard < 20; guard++) {
+    const meta = z.globalRegistry.get(cur) as { description?: string; examples?: readonly unknown[] } | undefined;
+    description ??= meta?.description?.replace(/@default[\s\S]*$/, '').trim().replace(/\.$/, '') || undefined;
+    if (example === undefined && meta?.examples?.length) example = meta.examples[0];
+    const def = defOf(cur);
+    cur = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : undefined;
+  }
+  return { ...(description ? { description } : {}), ...(example !== undefined ? { example } : {}) };
+}
+
+/**
+ * The description and first example of the field at `path`, from the field's outermost schema
+ * that has them. An element of a list (a port of `ports`) is explained by its list.
+ */
+export function fieldHelp(schema: AnySchema, path: readonly PathSegment[], doc: unknown): FieldHelp {
+  let s: AnySchema | undefined = schema;
+  let list: FieldHelp = {};
+  for (let i = 0; s && i < path.length; i++) {
+    const here = core(s, valueAt(doc, path.slice(0, i)));
+    if (!here) return {};
+    const def = defOf(here);
+    if (def.type === 'object') s = def.shape?.[String(path[i])];
+    else if (def.type === 'array') {
+      list = helpOf(s);
+      s = def.element;
+    } else return {};
+  }
+  const own = helpOf(s);
+  return own.description !== undefined || typeof path[path.length - 1] !== 'number' ? own : { ...(list.description ? { description: list.description } : {}) };
+}
+
+function exampleText(key: PathSegment | undefined, example: unknown): string {
+  const value = typeof example === 'string' ? example : JSON.stringify(example);
+  return typeof key === 'string' ? `e.g. ${key}: ${value}` : `e.g. ${value}`;
+}
+
 export function reportZodIssues(schema: AnySchema, doc: unknown, issues: readonly z.core.$ZodIssue[], problems: ProblemList, prefix: readonly PathSegment[] = []): void {
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as PathSegment[])];
     const local = issue.path as PathSegment[];
+    const help = fieldHelp(schema, local, doc);
+    /** A wrong value: the hint the issue gives, else why the field exists. */
+    const wrong = (message: string, hint?: string) => problems.error(path, message, hint ?? help.description ?? 'see docs/landing-zone-file.md (slz schema)');
+    /** A missing value: why the field exists, and what to write (an example, else the expected form). */
+    const missing = (expected: string) => {
+      const how = help.example !== undefined && !/\be\.g\./.test(help.description ?? '') ? exampleText(local[local.length - 1], help.example) : expected;
+      problems.error(path, 'is required', help.description ? `${help.description}; ${how}` : how);
+    };
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = keysAt(schema, local, valueAt(doc, local));
@@ -117,8 +193,8 @@ export function reportZodIssues(schema: AnySchema, doc: unknown, issues: readonl
       case 'invalid_type': {
         const received = valueAt(doc, local);
         const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
-        if (received === undefined) problems.error(path, 'is required', `expected ${expected}`);
-        else problems.error(path, `must be ${expected} (got ${describeReceived(received)})`, received === null ? 'an empty value in YAML is null: give a value or remove the key' : undefined);
+        if (received === undefined) missing(`expected ${expected}`);
+        else wrong(`must be ${expected} (got ${describeReceived(received)})`, received === null ? 'an empty value in YAML is null: give a value or remove the key' : undefined);
         break;
       }
       case 'invalid_value': {
@@ -131,8 +207,8 @@ export function reportZodIssues(schema: AnySchema, doc: unknown, issues: readonl
         const hint = near ? `did you mean "${near}"?` : unquoted ? `write it in quotes ("${String(got)}"): YAML reads ${String(got)} as a ${typeof got}` : undefined;
         const allowed = options.length === 1 ? `must be ${options[0]}` : `must be one of ${options.join(', ')}`;
         // A missing key is "required", as for every other field, not a wrong value.
-        if (got === undefined) problems.error(path, 'is required', allowed.replace(/^must be/, 'it must be'));
-        else problems.error(path, allowed, hint);
+        if (got === undefined) missing(allowed.replace(/^must be/, 'it must be'));
+        else wrong(allowed, hint);
         break;
       }
       case 'invalid_union': {
@@ -149,23 +225,22 @@ export function reportZodIssues(schema: AnySchema, doc: unknown, issues: readonl
           // Report the branch with the fewest issues: the one the author most likely meant.
           const best = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
           reportZodIssues(schema, doc, best.map((i) => ({ ...i, path: [...local, ...i.path] })), problems, prefix);
-        } else problems.error(path, 'does not match any allowed form');
+        } else wrong('does not match any allowed form');
         break;
       }
       case 'custom': {
-        const hint = (issue.params as { hint?: string } | undefined)?.hint;
-        problems.error(path, issue.message, hint);
+        wrong(issue.message, (issue.params as { hint?: string } | undefined)?.hint);
         break;
       }
       case 'too_small':
       case 'too_big': {
-        problems.error(path, /^Too (small|big)/.test(issue.message) ? sizeMessage(issue) : issue.message);
+        wrong(/^Too (small|big)/.test(issue.message) ? sizeMessage(issue) : issue.message);
         break;
       }
       case 'invalid_format':
       case 'not_multiple_of':
       default:
-        problems.error(path, issue.message.replace(/^Invalid input: /, ''));
+        wrong(issue.message.replace(/^Invalid input: /, ''));
         break;
     }
   }

@@ -4,7 +4,7 @@
  * risks in the reports.
  */
 import { contextFromFile, renderMarkdown, renderSarif, runCompliance, type ComplianceReport, type Suppression } from '../../src/compliance';
-import { compileGlob, globProblem } from '../../src/compliance/glob';
+import { compileGlob, globProblem } from '../../src/landing-zone/exemption-glob';
 import type { SynthStack } from '../../src/synthesized';
 import type { SynthContextFile } from '../../src/synthesized/context';
 import { copy, first, FULL, MINIMAL, stackNamed, synthesize, TODAY, withContext, type Tree } from './helpers';
@@ -216,5 +216,15 @@ describe('non-resource subjects', () => {
       packs: ['sovereign-baseline'],
     });
     expect(meta(r)).toEqual(['SB-SUP4']);
+  });
+});
+
+describe('one judge of exemptions', () => {
+  it('the engine-enforced rule ids the landing-zone file may not exempt are exactly the suppression meta-rules', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { SUPPRESSION_META_RULES } = require('../../src/compliance/suppressions') as typeof import('../../src/compliance/suppressions');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ENGINE_RULE_IDS } = require('../../src/landing-zone/exemptions') as typeof import('../../src/landing-zone/exemptions');
+    expect([...ENGINE_RULE_IDS].sort()).toEqual(SUPPRESSION_META_RULES.map((r) => r.id).sort());
   });
 });

@@ -13,7 +13,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_FILE_BYTES } from '../../src/landing-zone';
+import { loadLandingZone, MAX_FILE_BYTES } from '../../src/landing-zone';
 import { slz, STACK_TRACE, type CliRun } from '../helpers/cli';
 
 // The very module object the loader's `import { readFileSync } from 'node:fs'` reads from: a
@@ -128,6 +128,14 @@ describe.each(fixtures)('slz validate $name', (f) => {
     expect(counted).toBe(errors.length);
     expect(counted).toBeGreaterThanOrEqual(f.expects.length);
     if (f.count !== undefined) expect({ errors, count: errors.length }).toEqual({ errors, count: f.count });
+  });
+
+  it('gives every error a hint that says why or how', () => {
+    const r = loadLandingZone(f.file);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const bare = r.problems.filter((p) => p.severity === 'error' && !p.hint?.trim());
+    expect(bare).toEqual([]);
   });
 
   it('tags every problem line with a path', () => {

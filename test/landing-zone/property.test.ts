@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { formatPath, parseLandingZone, validateLandingZone, type PathSegment, type ValidationResult } from '../../src/landing-zone';
+import { landingZoneDocArb } from '../helpers/landing-zone-arbitrary';
 
 const MINIMAL_TEXT = readFileSync(join(__dirname, '..', '..', 'examples', 'minimal', 'landing-zone.yaml'), 'utf8');
 const MINIMAL = parseYaml(MINIMAL_TEXT) as Record<string, unknown>;
@@ -28,6 +29,8 @@ function assertWellFormed(r: ValidationResult): void {
     expect(typeof p.message).toBe('string');
     expect(p.message.trim().length).toBeGreaterThan(0);
     if (p.hint !== undefined) expect(p.hint.trim().length).toBeGreaterThan(0);
+    // Every error says how to fix it (and, for a schema message, why the field exists).
+    if (p.severity === 'error') expect({ path: p.path, message: p.message, hint: p.hint }).toEqual({ path: p.path, message: p.message, hint: expect.stringMatching(/\S/) });
   }
 }
 
@@ -193,6 +196,29 @@ describe('mutations of the minimal example', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.problems).toContainEqual(expect.objectContaining({ path: key, message: 'is required' }));
     }
+  });
+});
+
+describe('mutations of generated landing zones', () => {
+  // Every optional section, the state backends, PKI, OIDC and exemptions: a shape error anywhere
+  // leaves a partly parsed document, and every cross-field check must tolerate the missing field.
+  const damaged = landingZoneDocArb.chain((doc) => {
+    const paths = collectPaths(doc);
+    const edit = fc.record({ path: fc.constantFrom(...paths), op: fc.constantFrom('delete' as const, 'replace' as const), value: jsonValue });
+    return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
+      const copy = structuredClone(doc) as Json;
+      for (const e of edits) apply(copy, e.op === 'delete' ? { kind: 'delete', path: e.path } : { kind: 'replace', path: e.path, value: e.value });
+      return copy;
+    });
+  });
+
+  it('never throw, whatever one to three deletions or replacements do', () => {
+    fc.assert(
+      fc.property(damaged, (doc) => {
+        assertWellFormed(validateLandingZone(doc, { today: TODAY }));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -106,7 +106,7 @@ export function rulePorts(rule: NetworkPolicyRule): readonly { readonly port: nu
 /**
  * Whether an egress rule lets traffic to TCP `port` of `ip` (when the destination's address is a
  * literal IP) or of any destination it names: 'yes', 'no', or 'unknown' when references or named
- * ports decide it. A peer by selector counts as reaching an in-cluster destination.
+ * ports decide it. A peer by namespace selector counts as reaching an in-cluster destination.
  */
 export function egressReaches(rule: NetworkPolicyRule, port: number, ip: string | undefined): 'yes' | 'no' | 'unknown' {
   const ports = rulePorts(rule);
@@ -128,8 +128,9 @@ export function egressReaches(rule: NetworkPolicyRule, port: number, ip: string 
       const cidr = typeof peer.ipBlock.cidr === 'string' ? peerCidr(peer.ipBlock.cidr) : undefined;
       if (!cidr) peerVerdict = peerVerdict === 'yes' ? 'yes' : 'unknown';
       else if (ip === undefined || cidrContains(cidr, parseCidrLoose(`${ip}/${ip.includes(':') ? 128 : 32}`)!)) peerVerdict = 'yes';
-    } else if (peer.namespaceSelector !== undefined && ip === undefined) {
-      // Pods of other namespaces: an in-cluster destination known by name (a Service) may be among them.
+    } else if (peer.namespaceSelector !== undefined) {
+      // Pods of other namespaces: an in-cluster destination (a Service, by name or by its cluster
+      // IP, which the CNI translates to pod addresses before policies apply) may be among them.
       // A pod selector alone means this namespace's own pods, never another server.
       peerVerdict = 'yes';
     }
