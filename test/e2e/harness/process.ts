@@ -1,7 +1,7 @@
 /** Server processes of the e2e harness: each logs to its own file, and a failure shows that file's tail. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 
 export interface ServerProcess {
   readonly name: string;
@@ -44,18 +44,44 @@ export function tail(file: string, lines = 40): string {
   return all.slice(-lines).join('\n');
 }
 
-/** A TCP port on loopback that was free a moment ago (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function bind(port: number): Promise<Server | undefined> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(undefined));
+    srv.listen(port, '127.0.0.1', () => resolve(srv));
   });
+}
+
+function portOf(srv: Server): number {
+  const a = srv.address();
+  return typeof a === 'object' && a ? a.port : 0;
+}
+
+/**
+ * `count` distinct loopback ports, free at the time of the call. Each is held open until all are
+ * chosen so no two coincide. With `pairFirst`, the first port's successor is free too: a Vault dev
+ * server also binds its cluster listener on port + 1.
+ */
+export async function freePorts(count: number, opts: { pairFirst?: boolean } = {}): Promise<number[]> {
+  const held: Server[] = [];
+  const ports: number[] = [];
+  try {
+    while (ports.length < count) {
+      const srv = await bind(0);
+      if (!srv) throw new Error('no free port on 127.0.0.1');
+      held.push(srv);
+      if (opts.pairFirst && ports.length === 0) {
+        const next = await bind(portOf(srv) + 1);
+        if (!next) continue;
+        held.push(next);
+      }
+      ports.push(portOf(srv));
+    }
+    return ports;
+  } finally {
+    await Promise.all(held.map((s) => new Promise((r) => s.close(r))));
+  }
 }
 
 /**

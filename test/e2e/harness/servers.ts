@@ -15,7 +15,7 @@ import { http } from './http';
 import { serverBinaries, type ServerBinaries } from './kit';
 import { KubeClient } from './kube';
 import { createCa, issueCert, serviceAccountKeys } from './pki';
-import { freePort, startProcess, tail, waitUntil, type ServerProcess } from './process';
+import { freePorts, startProcess, tail, waitUntil, type ServerProcess } from './process';
 import { VaultClient } from './vault';
 
 export const KUBE_CONTEXT = 'slz-e2e';
@@ -104,7 +104,8 @@ export async function startServers(opts: { binaries?: ServerBinaries; keep?: boo
     const sa = serviceAccountKeys(pki);
 
     // etcd
-    const [etcdClient, etcdPeer, apiPort, kcmPort, vaultPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    // Vault first: its dev server also binds port + 1 (cluster listener).
+    const [vaultPort, etcdClient, etcdPeer, apiPort, kcmPort] = (await freePorts(5, { pairFirst: true })) as [number, number, number, number, number];
     const etcd = launch('etcd', bins.etcd, [
       '--name=default',
       `--data-dir=${join(dir, 'etcd')}`,
