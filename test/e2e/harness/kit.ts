@@ -96,16 +96,23 @@ function platform(): string {
   return `${process.platform}_${arch}`;
 }
 
-/** Versions of `hashicorp/<name>` a mirror holds for one host (unpacked layout). */
+/**
+ * Versions of `hashicorp/<name>` a mirror holds for one host, in either layout terraform and tofu
+ * read: unpacked (`<version>/<os>_<arch>/terraform-provider-<name>_v<version>`) or packed
+ * (`terraform-provider-<name>_<version>_<os>_<arch>.zip`, what `terraform providers mirror` writes).
+ */
 export function mirroredVersions(mirror: string, host: string, name: string): string[] {
   const base = join(mirror, host, 'hashicorp', name);
   if (!existsSync(base)) return [];
-  return readdirSync(base)
-    .filter((v) => {
-      const dir = join(base, v, platform());
-      return existsSync(dir) && readdirSync(dir).some((f) => f.startsWith(`terraform-provider-${name}`) && executable(join(dir, f)));
-    })
-    .sort();
+  const versions = new Set<string>();
+  const packed = new RegExp(`^terraform-provider-${name}_(.+)_${platform()}\\.zip$`);
+  for (const entry of readdirSync(base)) {
+    const zip = packed.exec(entry);
+    if (zip) versions.add(zip[1]!);
+    const dir = join(base, entry, platform());
+    if (existsSync(dir) && readdirSync(dir).some((f) => f.startsWith(`terraform-provider-${name}`) && executable(join(dir, f)))) versions.add(entry);
+  }
+  return [...versions].sort();
 }
 
 export interface ProviderMirror {
