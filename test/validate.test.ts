@@ -6,7 +6,7 @@
  * "… DID NOT RUN (missing: …)" says what is missing (test/e2e/servers/README.md).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../examples/typescript-fork/main';
 import { gate } from './e2e/harness/gate';
@@ -86,5 +86,19 @@ describe('validate: every synthesized stack against the real provider schemas', 
       }
       expect(failures).toEqual([]);
     }, 15 * 60_000);
+
+    it('fails a stack whose resource has an attribute the provider schema does not know (control)', () => {
+      const source = stacks.get('minimal')!.find((d) => d.includes('-tenant-'))!;
+      const dir = join(work, `${tool.name}-control`);
+      cpSync(source, dir, { recursive: true });
+      const file = join(dir, 'cdk.tf.json');
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+      Object.values(json.resource.vault_mount!)[0]!.not_in_the_schema = true;
+      writeFileSync(file, JSON.stringify(json));
+      expect(run(tool, env, dir, ['init', '-backend=false', '-input=false', '-no-color']).ok).toBe(true);
+      const v = run(tool, env, dir, ['validate', '-json', '-no-color']);
+      expect(v.ok).toBe(false);
+      expect(diagnostics(v.output)).toMatch(/not_in_the_schema/);
+    }, 5 * 60_000);
   });
 });
