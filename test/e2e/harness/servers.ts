@@ -85,9 +85,13 @@ export async function startServers(opts: { binaries?: ServerBinaries; keep?: boo
     await audit?.close();
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   };
+  // Tokens of this run never reach a test's output, nor what a Vault dev server prints at start.
+  const secrets: string[] = [];
+  const redact = (text: string): string =>
+    secrets.reduce((t, s) => t.split(s).join('[redacted]'), text).replace(/^(\s*(?:Unseal Key|Root Token):).*$/gm, '$1 [redacted]');
   const logTails = (lines = 30): string =>
     Object.entries(logs)
-      .map(([name, file]) => `--- ${name} (${file}) ---\n${tail(file, lines)}`)
+      .map(([name, file]) => `--- ${name} (${file}) ---\n${redact(tail(file, lines))}`)
       .join('\n');
   const launch = (name: string, bin: string, args: string[], env?: NodeJS.ProcessEnv): ServerProcess => {
     logs[name] = join(dir, `${name}.log`);
@@ -125,6 +129,7 @@ export async function startServers(opts: { binaries?: ServerBinaries; keep?: boo
     const vaultTls = join(dir, 'vault-tls');
     mkdirSync(vaultTls);
     const rootToken = token();
+    secrets.push(rootToken);
     const vaultProc = launch('vault', bins.vault, ['server', '-dev', '-dev-tls', `-dev-tls-cert-dir=${vaultTls}`, `-dev-root-token-id=${rootToken}`, `-dev-listen-address=127.0.0.1:${vaultPort}`, '-dev-no-store-token'], {
       HOME: dir,
       VAULT_ADDR: `https://127.0.0.1:${vaultPort}`,
@@ -138,6 +143,7 @@ export async function startServers(opts: { binaries?: ServerBinaries; keep?: boo
     // kube-apiserver: static tokens (an admin in system:masters, the controller manager's own user).
     const adminToken = token();
     const kcmToken = token();
+    secrets.push(adminToken, kcmToken);
     const tokens = join(pki, 'tokens.csv');
     writeFileSync(tokens, `${adminToken},slz-e2e-admin,slz-e2e-admin,"system:masters"\n${kcmToken},system:kube-controller-manager,system:kube-controller-manager\n`, { mode: 0o600 });
     const server = `https://127.0.0.1:${apiPort}`;
@@ -213,7 +219,7 @@ export async function startServers(opts: { binaries?: ServerBinaries; keep?: boo
       stop,
     };
   } catch (e) {
-    const message = `${(e as Error).message}\n\nServer logs:\n${logTails()}`;
+    const message = redact(`${(e as Error).message}\n\nServer logs:\n${logTails()}`);
     await stop();
     throw new Error(message, { cause: e });
   }
