@@ -20,6 +20,8 @@ export interface HttpOptions {
   readonly body?: unknown;
   /** PEM of the CA that signed the server's certificate. */
   readonly ca?: string;
+  /** A client certificate and key (PEM), for servers that authenticate clients by certificate. */
+  readonly clientCert?: { readonly cert: string; readonly key: string };
   readonly timeoutMs?: number;
 }
 
@@ -30,7 +32,7 @@ export function http(url: string, opts: HttpOptions = {}): Promise<HttpResponse>
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(u, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(opts.ca ? { ca: opts.ca } : {}), timeout: opts.timeoutMs ?? 30_000 }, (res) => {
+    const req = send(u, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(opts.ca ? { ca: opts.ca } : {}), ...(opts.clientCert ?? {}), timeout: opts.timeoutMs ?? 30_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -20,17 +20,20 @@ export class KubeError extends Error {
   }
 }
 
+/** How the client authenticates: a bearer token, or a client certificate and key (PEM). */
+export type KubeCredentials = string | { readonly cert: string; readonly key: string };
+
 export class KubeClient {
   constructor(
     readonly server: string,
     readonly ca: string,
-    private readonly token: string,
+    private readonly credentials: KubeCredentials,
     readonly impersonation?: Impersonation,
   ) {}
 
-  /** The same client acting as another user (the token's user must be allowed to impersonate). */
+  /** The same client acting as another user (the authenticated user must be allowed to impersonate). */
   as(user: string, groups: readonly string[] = []): KubeClient {
-    return new KubeClient(this.server, this.ca, this.token, { user, groups });
+    return new KubeClient(this.server, this.ca, this.credentials, { user, groups });
   }
 
   /** A client that authenticates with another bearer token (e.g. one from tokenRequest). */
@@ -40,13 +43,13 @@ export class KubeClient {
 
   /** Any call; never throws on an HTTP status (admission refusals are answers the tests assert on). */
   request(method: string, path: string, body?: unknown, contentType?: string): Promise<HttpResponse> {
-    const headers: Record<string, string | string[]> = { authorization: `Bearer ${this.token}` };
+    const headers: Record<string, string | string[]> = typeof this.credentials === 'string' ? { authorization: `Bearer ${this.credentials}` } : {};
     if (contentType) headers['content-type'] = contentType;
     if (this.impersonation) {
       headers['impersonate-user'] = this.impersonation.user;
       if (this.impersonation.groups?.length) headers['impersonate-group'] = [...this.impersonation.groups];
     }
-    return http(`${this.server}${path}`, { method, headers, body, ca: this.ca });
+    return http(`${this.server}${path}`, { method, headers, body, ca: this.ca, ...(typeof this.credentials === 'string' ? {} : { clientCert: this.credentials }) });
   }
 
   /** Like request, but an HTTP status outside 2xx throws a KubeError with the server's message. */

@@ -1,7 +1,7 @@
 /**
  * The user's own servers instead of the kit's: Vault or OpenBao from VAULT_ADDR/VAULT_TOKEN
  * (VAULT_CACERT for a private CA) and a cluster from a kubeconfig context whose user has a bearer
- * token (what the suites' REST client sends; `kubectl create token` makes one). docs/e2e.md.
+ * token or a client certificate (exec plugins and auth providers are not run). docs/e2e.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -25,7 +25,7 @@ interface Kubeconfig {
   'current-context'?: string;
   contexts?: { name: string; context: { cluster: string; user: string } }[];
   clusters?: { name: string; cluster: { server: string; 'certificate-authority'?: string; 'certificate-authority-data'?: string } }[];
-  users?: { name: string; user: { token?: string } }[];
+  users?: { name: string; user: { token?: string; 'client-certificate'?: string; 'client-certificate-data'?: string; 'client-key'?: string; 'client-key-data'?: string } }[];
 }
 
 /** True when the user asked for their own servers (VAULT_ADDR is set). */
@@ -50,14 +50,15 @@ export function ownServers(): { servers?: OwnServers; missing: string[] } {
   const cluster = cfg.clusters?.find((c) => c.name === ctx?.cluster)?.cluster;
   const user = cfg.users?.find((u) => u.name === ctx?.user)?.user;
   if (!ctx || !cluster) missing.push(`context ${JSON.stringify(context)} with a cluster in ${kubeconfig}`);
-  if (!user?.token) missing.push(`a bearer token for the user of context ${JSON.stringify(context)} (e.g. kubectl create token; client certificates and exec plugins are not read)`);
-  if (missing.length > 0 || !cluster || !user?.token) return { missing };
-  const caPath = cluster['certificate-authority'];
-  const ca = cluster['certificate-authority-data']
-    ? Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8')
-    : caPath
-      ? readFileSync(isAbsolute(caPath) ? caPath : join(dirname(kubeconfig), caPath), 'utf8')
-      : '';
+  // kubeconfig convention: *-data is base64 PEM, the plain key is a path relative to the file.
+  const pem = (data: string | undefined, path: string | undefined): string | undefined =>
+    data ? Buffer.from(data, 'base64').toString('utf8') : path ? readFileSync(isAbsolute(path) ? path : join(dirname(kubeconfig), path), 'utf8') : undefined;
+  const cert = pem(user?.['client-certificate-data'], user?.['client-certificate']);
+  const key = pem(user?.['client-key-data'], user?.['client-key']);
+  const credentials = user?.token ?? (cert && key ? { cert, key } : undefined);
+  if (!credentials) missing.push(`a bearer token or client certificate for the user of context ${JSON.stringify(context)} (exec plugins are not run; kubectl create token makes a token)`);
+  if (missing.length > 0 || !cluster || !credentials) return { missing };
+  const ca = pem(cluster['certificate-authority-data'], cluster['certificate-authority']) ?? '';
   const vaultCaFile = process.env.VAULT_CACERT;
   return {
     missing,
@@ -65,7 +66,7 @@ export function ownServers(): { servers?: OwnServers; missing: string[] } {
       kubeconfig,
       context,
       kubeServer: cluster.server,
-      kube: new KubeClient(cluster.server, ca, user.token),
+      kube: new KubeClient(cluster.server, ca, credentials),
       vaultAddress: vaultAddress!,
       vaultToken: vaultToken!,
       ...(vaultCaFile ? { vaultCaFile } : {}),
