@@ -7,6 +7,7 @@
 #
 #   cache:  ${SLZ_E2E_CACHE:-$HOME/.cache/slz-e2e}/<tool>/<key>/<binary>
 #   usage:  build.sh [tool...]      (default: every folder beside this script with a kit.env)
+#           build.sh --key <tool>   (print the tool's cache key and exit; the harness must agree)
 #
 # The test harness (test/e2e/harness/kit.ts) computes the same key to find the binaries.
 # The Terraform providers are not servers we can build here: the Go proxy refuses them. This script
@@ -16,11 +17,6 @@ set -euo pipefail
 KIT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="${SLZ_E2E_CACHE:-$HOME/.cache/slz-e2e}"
 mkdir -p "$CACHE/logs"
-
-if ! command -v go >/dev/null 2>&1; then
-  echo "kit: missing: go (Go >= 1.26 builds the servers; see test/e2e/servers/README.md)" >&2
-  exit 1
-fi
 
 key_of() { cat "$1/go.mod" "$1/go.sum" "$1/kit.env" | sha256sum | cut -c1-16; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
@@ -95,6 +91,16 @@ try_provider() {
     echo "kit: provider hashicorp/$name $version did not build; see $CACHE/logs/provider-$name.log"
   fi
 }
+
+if [[ ${1:-} == --key ]]; then
+  key_of "$KIT_DIR/${2:?usage: build.sh --key <tool>}"
+  exit 0
+fi
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "kit: missing: go (Go >= 1.26 builds the servers; see test/e2e/servers/README.md)" >&2
+  exit 1
+fi
 
 tools=("$@")
 if [[ ${#tools[@]} == 0 ]]; then
