@@ -1,162 +1,189 @@
 /**
- * End to end against REAL servers: a Vault (or OpenBao) reachable at VAULT_ADDR with VAULT_TOKEN,
- * a Kubernetes cluster from KUBECONFIG, and terraform or tofu able to install the providers
- * (registry or mirror). It synthesizes a landing zone for that environment, applies it stack by
- * stack, verifies through the Vault HTTP API and kubectl that the key is not exportable, that the
- * default-deny policy exists and that a pod without in-country affinity is refused, then destroys.
+ * examples/minimal applied to REAL servers with OpenTofu (or Terraform), stack by stack, then checked
+ * through the Vault and Kubernetes APIs and destroyed. The servers are the kit's, started on
+ * loopback by the harness, unless VAULT_ADDR is set: then the user's own Vault/OpenBao and the
+ * cluster of their kubeconfig (docs/e2e.md). The landing zone is the example's own file with its
+ * endpoints pointed at those servers (the test's copy; the example stays as users read it).
  *
- * Run with `npm run e2e`. Without the servers it prints what is missing and skips (fails instead
- * with SLZ_E2E_REQUIRED=1, as the e2e workflow sets): nothing here is ever replaced by a mock. See docs/e2e.md and examples/ci/e2e.yml.
+ * Needs the hashicorp/vault and hashicorp/kubernetes provider binaries (SLZ_E2E_PROVIDER_MIRROR):
+ * without them it reports that it did not run. No kubelet/scheduler/CNI with the kit's servers:
+ * pods are admitted or refused, never run; NetworkPolicies are stored, not enforced.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { AuditListener, gate, iacTools, itWithLogs, providerMirror, serverBinaries, startServers, writeCliConfig, type KubeClient, type Servers, type VaultClient } from './harness';
+import { ownServers, wantsOwnServers } from './harness/own';
 
 const ROOT = join(__dirname, '..', '..');
 const SLZ = join(ROOT, 'bin', 'slz.js');
-const TENANT = 'e2e-records';
-const KEY = 'records';
-const REGION = 'e2e';
+const EXAMPLE = join(ROOT, 'examples', 'minimal', 'landing-zone.yaml');
 
-function which(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const own = wantsOwnServers() ? ownServers() : undefined;
+const kit = own ? undefined : serverBinaries();
+const mirror = providerMirror();
+const tool = (() => {
+  const { tools } = iacTools();
+  const wanted = process.env.SLZ_E2E_TERRAFORM;
+  return wanted ? tools.find((t) => t.name === wanted) : tools[0];
+})();
+// With their own servers a user may let terraform install the providers from a registry.
+const providersMissing = own && !process.env.SLZ_E2E_PROVIDER_MIRROR ? [] : mirror.mirror ? [] : [mirror.summary.replace(/^missing: /, '')];
+
+interface Target {
+  readonly kube: KubeClient;
+  readonly vault: VaultClient;
+  readonly kubeServer: string;
+  readonly kubeconfig: string;
+  readonly context: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly audit?: AuditListener;
+  readonly auditRelay: string;
 }
 
-const terraform = process.env.SLZ_E2E_TERRAFORM ?? (which('tofu') ? 'tofu' : which('terraform') ? 'terraform' : undefined);
-const missing = [
-  !process.env.VAULT_ADDR && 'VAULT_ADDR (an https Vault or OpenBao address)',
-  !process.env.VAULT_TOKEN && 'VAULT_TOKEN (a token allowed to mount engines, auth methods and audit devices)',
-  !which('kubectl') && 'kubectl on PATH',
-  !terraform && 'terraform or tofu on PATH (able to install hashicorp/kubernetes and hashicorp/vault)',
-].filter((m): m is string => typeof m === 'string');
-
-if (missing.length > 0) {
-  process.stderr.write(`e2e skipped — missing:\n${missing.map((m) => `  - ${m}`).join('\n')}\nSee docs/e2e.md.\n`);
+/** The example with its endpoints replaced by the target's (region, Vault, kubeconfig, audit relay and file). */
+function derivedLandingZone(target: Target, work: string): string {
+  const lz = parse(readFileSync(EXAMPLE, 'utf8')) as {
+    regions: { kubernetes: Record<string, unknown>; vault: Record<string, unknown> }[];
+    logging: Record<string, unknown>;
+  };
+  const region = lz.regions[0]!;
+  region.kubernetes = { ...region.kubernetes, host: target.kubeServer, context: target.context, configPath: target.kubeconfig };
+  region.vault = { ...region.vault, address: target.vault.address };
+  lz.logging = { ...lz.logging, auditRelay: target.auditRelay, auditFilePath: join(work, 'vault-audit.log') };
+  const file = join(work, 'landing-zone.yaml');
+  writeFileSync(file, stringify(lz));
+  return file;
 }
 
-const describeIfServers = missing.length === 0 ? describe : describe.skip;
+describe('examples/minimal applied to real servers', () => {
+  if (!gate('examples/minimal apply', own ? own.missing : kit!.missing, { failInCi: true })) return;
+  if (!gate('examples/minimal apply', [...providersMissing, ...(tool ? [] : ['tofu or terraform (npm run e2e:servers builds tofu)'])], { failInCi: false })) return;
 
-// Where the servers are meant to be there (the e2e workflow), their absence fails the run instead
-// of skipping it: a broken setup must not pass green with nothing applied.
-if (process.env.SLZ_E2E_REQUIRED === '1') {
-  describe('e2e environment (SLZ_E2E_REQUIRED=1)', () => {
-    it('has every server and tool the suite needs', () => {
-      expect(missing).toEqual([]);
-    });
-  });
-}
-
-function kubectl(...args: string[]): string {
-  return execFileSync('kubectl', args, { encoding: 'utf8' });
-}
-
-function tf(dir: string, ...args: string[]): void {
-  execFileSync(terraform!, [`-chdir=${dir}`, ...args], { stdio: 'inherit', env: process.env });
-}
-
-async function vault(path: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(`${process.env.VAULT_ADDR!.replace(/\/$/, '')}/v1/${path}`, { ...init, headers: { 'X-Vault-Token': process.env.VAULT_TOKEN!, ...(init.headers ?? {}) } });
-  if (!res.ok) throw new Error(`Vault ${init.method ?? 'GET'} ${path}: HTTP ${res.status}`);
-  return res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
-}
-
-/** A landing zone for this environment: the real API server and Vault, an OFFICIAL classification (below residency), one tenant. */
-function landingZoneFor(env: { apiServer: string; context: string; registry: string }): string {
-  return stringify({
-    apiVersion: 'slz/v1',
-    kind: 'LandingZone',
-    metadata: { name: 'e2e', agency: 'End-to-end test', owner: 'e2e@example.gov.my' },
-    jurisdiction: 'MY',
-    classification: 'OFFICIAL',
-    regions: [
-      {
-        name: REGION,
-        site: { provider: 'e2e', id: REGION, country: 'MY', operatorJurisdiction: 'MY', deployment: 'private' },
-        kubernetes: { context: env.context, host: env.apiServer, imageRegistry: env.registry, nodeRegions: [REGION], ...(process.env.KUBECONFIG ? { configPath: process.env.KUBECONFIG } : {}) },
-        vault: { address: process.env.VAULT_ADDR!, dialect: process.env.SLZ_E2E_DIALECT === 'openbao' ? 'openbao' : 'vault' },
-      },
-    ],
-    network: { inCountryCidrs: ['10.0.0.0/8'] },
-    tenants: [
-      {
-        name: TENANT,
-        quota: { cpu: '2', memory: '2Gi', pods: 10 },
-        keys: [{ name: KEY, purpose: 'encryption', algorithm: 'aes256-gcm96', rotateDays: 90 }],
-        workloads: [{ serviceAccount: 'api', keys: [KEY] }],
-      },
-    ],
-    logging: {
-      sink: { type: 'syslog', address: process.env.SLZ_E2E_SINK ?? '127.0.0.1:6514' },
-      retentionDays: 365,
-      auditRelay: process.env.SLZ_E2E_AUDIT_RELAY ?? '127.0.0.1:9514',
-      auditFilePath: process.env.SLZ_E2E_AUDIT_FILE ?? '/tmp/vault-audit.log',
-      forwarderImage: process.env.SLZ_E2E_FORWARDER_IMAGE ?? 'fluent/fluent-bit:3.2',
-    },
-  });
-}
-
-describeIfServers('the minimal tenancy on real servers', () => {
-  const work = mkdtempSync(join(tmpdir(), 'slz-e2e-'));
+  let servers: Servers | undefined;
+  let target: Target;
+  const step = itWithLogs(() => servers);
+  const work = mkdtempSync(join(tmpdir(), 'slz-e2e-minimal-'));
   const out = join(work, 'cdktf.out');
-  let stacks: string[] = [];
+  const applied: string[] = [];
 
-  beforeAll(() => {
-    const context = kubectl('config', 'current-context').trim();
-    const apiServer = kubectl('config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}').trim();
-    // Nodes carry the region label the admission policy pins tenant pods to.
-    kubectl('label', 'nodes', '--all', `topology.kubernetes.io/region=${REGION}`, '--overwrite');
-    const file = join(work, 'landing-zone.yaml');
-    writeFileSync(file, landingZoneFor({ apiServer, context, registry: process.env.SLZ_E2E_REGISTRY ?? 'cr.fluentbit.io' }));
-    execFileSync(process.execPath, [SLZ, 'synth', file, '--out', out], { stdio: 'inherit' });
+  function tf(stack: string, ...args: string[]): void {
+    const r = spawnSync(tool!.path, [`-chdir=${join(out, 'stacks', stack)}`, ...args, '-input=false', '-no-color'], { env: target.env, encoding: 'utf8', timeout: 15 * 60_000 });
+    if (r.status !== 0) throw new Error(`${tool!.name} ${args[0]} ${stack} failed (exit ${String(r.status)}):\n${r.stdout.split('\n').slice(-40).join('\n')}\n${r.stderr}`);
+  }
+
+  beforeAll(async () => {
+    const cache = join(work, 'plugin-cache');
+    mkdirSync(cache);
+    const tfEnv: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_PLUGIN_CACHE_DIR: cache };
+    if (mirror.mirror) tfEnv.TF_CLI_CONFIG_FILE = writeCliConfig(join(work, 'cli.tfrc'), mirror.mirror);
+    if (own?.servers) {
+      const s = own.servers;
+      const audit = process.env.SLZ_E2E_AUDIT_RELAY ? undefined : await AuditListener.start();
+      target = { kube: s.kube, vault: s.vault, kubeServer: s.kubeServer, kubeconfig: s.kubeconfig, context: s.context, env: tfEnv, ...(audit ? { audit } : {}), auditRelay: process.env.SLZ_E2E_AUDIT_RELAY ?? audit!.address };
+    } else {
+      servers = await startServers({ binaries: kit!.binaries! });
+      const k = servers.kubernetes;
+      target = {
+        kube: k.client,
+        vault: servers.vault.client,
+        kubeServer: k.server,
+        kubeconfig: k.kubeconfig,
+        context: k.context,
+        env: { ...tfEnv, VAULT_ADDR: servers.vault.address, VAULT_TOKEN: servers.vault.rootToken, VAULT_CACERT: servers.vault.caFile },
+        audit: servers.audit,
+        auditRelay: servers.audit.address,
+      };
+    }
+    const file = derivedLandingZone(target, work);
+    const synth = spawnSync(process.execPath, [SLZ, 'synth', file, '--out', out], { encoding: 'utf8' });
+    if (synth.status !== 0) throw new Error(`slz synth failed:\n${synth.stdout}\n${synth.stderr}`);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
     const names = Object.keys(manifest.stacks);
     // Apply order: platform → tenancy → admission.
-    stacks = [...names.filter((n) => n.includes('-platform-')), ...names.filter((n) => n.includes('-tenant-')), ...names.filter((n) => n.includes('-admission-'))];
-    for (const s of stacks) {
-      tf(join(out, 'stacks', s), 'init', '-input=false');
-      tf(join(out, 'stacks', s), 'apply', '-input=false', '-auto-approve');
+    const ordered = [...names.filter((n) => n.includes('-platform-')), ...names.filter((n) => n.includes('-tenant-')), ...names.filter((n) => n.includes('-admission-'))];
+    for (const s of ordered) {
+      tf(s, 'init');
+      // Listed before apply: a partly applied stack is destroyed too.
+      applied.push(s);
+      tf(s, 'apply', '-auto-approve');
     }
-  }, 20 * 60_000);
+  }, 30 * 60_000);
 
   afterAll(async () => {
-    // Keys refuse deletion by design; the operator's deliberate step before a destroy:
-    await vault(`tenants/${TENANT}/transit/keys/${KEY}/config`, { method: 'POST', body: JSON.stringify({ deletion_allowed: true }) }).catch(() => undefined);
-    for (const s of [...stacks].reverse()) tf(join(out, 'stacks', s), 'destroy', '-input=false', '-auto-approve');
-  }, 20 * 60_000);
+    try {
+      if (target && applied.length > 0) {
+        // Keys refuse deletion by design; the operator's deliberate step before a destroy:
+        await target.vault.request('POST', 'tenants/records/transit/keys/records/config', { deletion_allowed: true });
+        for (const s of [...applied].reverse()) tf(s, 'destroy', '-auto-approve');
+      }
+    } finally {
+      await servers?.stop();
+      if (!servers) await target?.audit?.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 30 * 60_000);
 
-  it('created a transit key that is not exportable, not deletable and has no plaintext backup', async () => {
-    const key = (await vault(`tenants/${TENANT}/transit/keys/${KEY}`)).data as Record<string, unknown>;
+  step('the transit key is not exportable, not deletable, has no plaintext backup and rotates yearly', async () => {
+    const key = (await target.vault.read<{ data: Record<string, unknown> }>('tenants/records/transit/keys/records')).data;
     expect(key).toMatchObject({ exportable: false, deletion_allowed: false, allow_plaintext_backup: false, type: 'aes256-gcm96' });
-    expect(Number(key.auto_rotate_period)).toBe(90 * 86400);
+    expect(Number(key.auto_rotate_period)).toBe(365 * 86400);
   });
 
-  it('has two audit devices of different types', async () => {
-    const devices = (await vault('sys/audit')) as Record<string, { type: string }>;
-    const types = new Set(Object.values(devices.data ?? devices).map((d) => (d as { type: string }).type));
-    expect(types.has('file')).toBe(true);
-    expect(types.has('socket')).toBe(true);
+  step('Vault has a file and a socket audit device, and an audit entry reached the relay', async () => {
+    const devices = await target.vault.read<{ data: Record<string, { type: string }> }>('sys/audit');
+    expect(new Set(Object.values(devices.data).map((d) => d.type))).toEqual(new Set(['file', 'socket']));
+    if (target.audit) {
+      await target.vault.read('sys/mounts');
+      await target.audit.waitFor((e) => (e.request as { path?: string } | undefined)?.path === 'sys/mounts');
+    }
   });
 
-  it('has a default-deny NetworkPolicy for both directions in the tenant namespace', () => {
-    const policy = JSON.parse(kubectl('get', 'networkpolicy', 'default-deny', '-n', TENANT, '-o', 'json')) as { spec: { podSelector: object; policyTypes: string[]; ingress?: unknown; egress?: unknown } };
+  step('the tenant namespace has a default-deny NetworkPolicy for both directions with no rules (stored, not enforced)', async () => {
+    const policy = await target.kube.get<{ spec: { podSelector: object; policyTypes: string[]; ingress?: unknown; egress?: unknown } }>('/apis/networking.k8s.io/v1/namespaces/records/networkpolicies/default-deny');
     expect(policy.spec.podSelector).toEqual({});
     expect([...policy.spec.policyTypes].sort()).toEqual(['Egress', 'Ingress']);
     expect(policy.spec.ingress ?? []).toEqual([]);
     expect(policy.spec.egress ?? []).toEqual([]);
   });
 
-  it('refuses a tenant pod without in-country affinity', () => {
-    const r = spawnSync('kubectl', ['run', 'unpinned', '-n', TENANT, `--image=${process.env.SLZ_E2E_REGISTRY ?? 'cr.fluentbit.io'}/fluent/fluent-bit:3.2`, '--restart=Never'], { encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/ValidatingAdmissionPolicy|denied|slz-residency/i);
+  step('a workload token from TokenRequest logs in through Kubernetes auth and may use its own key, not read its configuration', async () => {
+    const jwt = await target.kube.tokenRequest('records', 'api', { audiences: ['vault'] });
+    const token = await target.vault.kubernetesLogin('kubernetes', 'records-api', jwt);
+    const workload = target.vault.withToken(token);
+    const sealed = await workload.write<{ data: { ciphertext: string } }>('tenants/records/transit/encrypt/records', { plaintext: Buffer.from('e2e').toString('base64') });
+    const opened = await workload.write<{ data: { plaintext: string } }>('tenants/records/transit/decrypt/records', { ciphertext: sealed.data.ciphertext });
+    expect(Buffer.from(opened.data.plaintext, 'base64').toString()).toBe('e2e');
+    expect((await workload.request('GET', 'tenants/records/transit/keys/records')).status).toBe(403);
   });
 
-  it('refuses a tenant pod from a registry outside the country even when pinned', () => {
-    const overrides = JSON.stringify({ spec: { nodeSelector: { 'topology.kubernetes.io/region': REGION } } });
-    const r = spawnSync('kubectl', ['run', 'foreign', '-n', TENANT, '--image=docker.io/library/busybox:1.36', '--restart=Never', `--overrides=${overrides}`], { encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/ValidatingAdmissionPolicy|denied|slz-residency/i);
+  const restricted = { allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 10001, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } };
+  const pod = (name: string, image: string, nodeSelector?: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { serviceAccountName: 'api', automountServiceAccountToken: false, ...(nodeSelector ? { nodeSelector } : {}), containers: [{ name: 'c', image, securityContext: restricted, resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '10m', memory: '16Mi' } } }] },
+  });
+  const REGISTRY = 'registry.cyberjaya.agency.example.gov.my';
+  const PIN = { 'topology.kubernetes.io/region': 'pdsa' };
+
+  step('the residency policy refuses an unpinned pod and a pinned pod from a foreign registry, and admits a compliant one', async () => {
+    // The apiserver loads a new ValidatingAdmissionPolicy and binding a moment after they are
+    // created: poll with a dry run until the policy answers, then assert for real.
+    const deadline = Date.now() + 30_000;
+    while ((await target.kube.request('POST', '/api/v1/namespaces/records/pods?dryRun=All', pod('probe', `${REGISTRY}/app:1`))).status !== 403 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const unpinned = await target.kube.request('POST', '/api/v1/namespaces/records/pods', pod('unpinned', `${REGISTRY}/app:1`));
+    expect(unpinned.status).toBe(403);
+    expect(unpinned.text).toMatch(/slz-residency/);
+    const foreign = await target.kube.request('POST', '/api/v1/namespaces/records/pods', pod('foreign', 'docker.io/library/busybox:1.36', PIN));
+    expect(foreign.status).toBe(403);
+    expect(foreign.text).toMatch(/in-country registry/);
+    const compliant = await target.kube.request('POST', '/api/v1/namespaces/records/pods', pod('compliant', `${REGISTRY}/app:1`, PIN));
+    expect({ status: compliant.status, message: (compliant.json as { message?: string }).message }).toMatchObject({ status: 201 });
+    await target.kube.ok('DELETE', '/api/v1/namespaces/records/pods/compliant');
   });
 });
