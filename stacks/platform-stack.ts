@@ -3,6 +3,7 @@
  * OIDC for people) and the agency root CA. Applied first: tenancy stacks refer to its mounts by path.
  */
 import { Policy } from '@cdktf/provider-vault/lib/policy';
+import { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AuditLogging } from '../constructs/audit-logging';
 import { renderVaultPolicy } from '../constructs/common/vault-policy';
@@ -110,6 +111,21 @@ export class PlatformStack extends SovereignStack {
       });
       this.source(this.rootCa, '/pki');
     }
+  }
+
+  override prepareStack(): void {
+    // Every other Vault write of the region waits for the audit devices: Vault logs no request
+    // made before a device exists (and one enabled concurrently races its own setup), so auth
+    // backends, policies and the root CA are created only once they are audited.
+    const devices = [this.audit.fileDevice, this.audit.socketDevice].filter((d): d is NonNullable<typeof d> => d !== undefined);
+    if (devices.length > 0) {
+      for (const c of this.node.findAll()) {
+        if (c instanceof TerraformResource && c.terraformResourceType.startsWith('vault_') && c.terraformResourceType !== 'vault_audit') {
+          c.dependsOn = [...new Set([...(c.dependsOn ?? []), ...devices.map((d) => d.fqn)])];
+        }
+      }
+    }
+    super.prepareStack();
   }
 
   protected reads(): readonly string[] {

@@ -89,6 +89,22 @@ describe.each([
     }
   });
 
+  it('creates every other Vault object of a platform only once both audit devices exist (nothing unaudited)', () => {
+    let checked = 0;
+    for (const [stack, json] of Object.entries(tree().stacks)) {
+      const audit = Object.keys(json.resource?.['vault_audit'] ?? {}).map((n) => `\${vault_audit.${n}}`);
+      if (audit.length === 0) continue;
+      for (const [type, byName] of Object.entries(json.resource ?? {})) {
+        if (!type.startsWith('vault_') || type === 'vault_audit') continue;
+        for (const [name, body] of Object.entries(byName)) {
+          expect({ stack, resource: `${type}.${name}`, dependsOn: [...((body.depends_on as string[] | undefined) ?? [])].filter((d) => d.startsWith('${vault_audit.')).sort() }).toEqual({ stack, resource: `${type}.${name}`, dependsOn: [...audit].sort() });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('writes no Vault duration in a form the server reports back differently (a change on every plan)', () => {
     // Vault returns TTLs and periods as seconds; the provider stores what it reads. "168h" in the
     // configuration would plan as "604800" -> "168h" forever, so every duration is written in seconds.
