@@ -7,5 +7,7 @@ module.exports = {
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.e2e.ts'],
   transform: base.transform,
+  // The typescript-fork example imports the package by name, as a fork does.
+  moduleNameMapper: base.moduleNameMapper,
   testTimeout: 20 * 60_000,
 };

@@ -3,7 +3,7 @@
  * OIDC for people) and the agency root CA. Applied first: tenancy stacks refer to its mounts by path.
  */
 import { Policy } from '@cdktf/provider-vault/lib/policy';
-import { TerraformResource } from 'cdktf';
+import { TerraformResource, Token, type IResolveContext } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AuditLogging } from '../constructs/audit-logging';
 import { renderVaultPolicy } from '../constructs/common/vault-policy';
@@ -121,7 +121,7 @@ export class PlatformStack extends SovereignStack {
     if (devices.length > 0) {
       for (const c of this.node.findAll()) {
         if (c instanceof TerraformResource && c.terraformResourceType.startsWith('vault_') && c.terraformResourceType !== 'vault_audit') {
-          c.dependsOn = [...new Set([...(c.dependsOn ?? []), ...devices.map((d) => d.fqn)])];
+          c.dependsOn = [...(c.dependsOn ?? []), ...devices.map(dependencyOn)];
         }
       }
     }
@@ -132,6 +132,21 @@ export class PlatformStack extends SovereignStack {
     // The forwarder lists every tenant namespace of the region: adding or removing a tenant re-applies this stack.
     return ['logging', 'identity', 'pki', 'network', ...this.logForwarder.tenantNamespaces.map((t) => `tenants/${t}`)];
   }
+}
+
+/**
+ * A `depends_on` entry for a resource, as cdktf writes its own (`type.name`, no `${}`: Terraform
+ * refuses an expression there). cdktf does not export the helper its constructors use.
+ */
+function dependencyOn(resource: TerraformResource): string {
+  return Token.asString({
+    creationStack: [],
+    resolve: (context: IResolveContext) => {
+      context.suppressBraces = true;
+      return resource.fqn;
+    },
+    toString: () => resource.fqn,
+  });
 }
 
 /**

@@ -92,12 +92,12 @@ describe.each([
   it('creates every other Vault object of a platform only once both audit devices exist (nothing unaudited)', () => {
     let checked = 0;
     for (const [stack, json] of Object.entries(tree().stacks)) {
-      const audit = Object.keys(json.resource?.['vault_audit'] ?? {}).map((n) => `\${vault_audit.${n}}`);
+      const audit = Object.keys(json.resource?.['vault_audit'] ?? {}).map((n) => `vault_audit.${n}`);
       if (audit.length === 0) continue;
       for (const [type, byName] of Object.entries(json.resource ?? {})) {
         if (!type.startsWith('vault_') || type === 'vault_audit') continue;
         for (const [name, body] of Object.entries(byName)) {
-          expect({ stack, resource: `${type}.${name}`, dependsOn: [...((body.depends_on as string[] | undefined) ?? [])].filter((d) => d.startsWith('${vault_audit.')).sort() }).toEqual({ stack, resource: `${type}.${name}`, dependsOn: [...audit].sort() });
+          expect({ stack, resource: `${type}.${name}`, dependsOn: [...((body.depends_on as string[] | undefined) ?? [])].filter((d) => d.startsWith('vault_audit.')).sort() }).toEqual({ stack, resource: `${type}.${name}`, dependsOn: [...audit].sort() });
           checked++;
         }
       }
