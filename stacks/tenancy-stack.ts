@@ -25,6 +25,12 @@ export function portOf(url: string): number {
   return u.port ? Number(u.port) : 443;
 }
 
+/** Adds a tenant's namespace to the log forwarder of its region's platform stack in `scope`, when that stack is there. */
+export function shipTenantLogs(scope: Construct, landingZoneName: string, region: string, tenant: string): void {
+  const platform = scope.node.children.find((c): c is PlatformStack => c instanceof PlatformStack && c.region.name === region && c.landingZoneName === landingZoneName);
+  platform?.logForwarder.addTenantNamespace(tenant);
+}
+
 export class TenancyStack extends SovereignStack {
   readonly kind = 'tenancy';
   readonly tenant: Tenant;
@@ -44,8 +50,7 @@ export class TenancyStack extends SovereignStack {
     const network = spec.network;
 
     // The region's log forwarder ships this namespace too, whether the tenant came from the file or from code.
-    const platform = scope.node.children.find((c): c is PlatformStack => c instanceof PlatformStack && c.region.name === this.region.name && c.landingZoneName === spec.metadata.name);
-    platform?.logForwarder.addTenantNamespace(tenant.name);
+    shipTenantLogs(scope, spec.metadata.name, this.region.name, tenant.name);
 
     this.namespace = new TenantNamespace(this, 'namespace', {
       name: tenant.name,
