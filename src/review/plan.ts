@@ -309,32 +309,33 @@ export function normalizeEntry(raw: Record<string, unknown>, source: 'plan' | 'd
   const importing = ch.importing && typeof ch.importing === 'object' ? { ...(typeof (ch.importing as { id?: unknown }).id === 'string' ? { id: (ch.importing as { id: string }).id } : {}) } : undefined;
   const deposed = typeof raw.deposed === 'string' ? raw.deposed : undefined;
   const actionReason = actionReasonOf(raw.action_reason);
-  const change: Change = {
+  // Optional fields are set only when present, on one object: no temporary object per field.
+  const change: { -readonly [K in keyof Change]: Change[K] } = {
     id: `${idPrefix}:${address}${deposed ? `:deposed:${deposed}` : ''}`,
     source,
     address: deposed ? `${address} (deposed ${deposed})` : address,
-    ...(prev ? { previousAddress: prev } : {}),
-    ...(typeof raw.module_address === 'string' ? { moduleAddress: raw.module_address } : {}),
     mode: raw.mode === 'data' ? 'data' : 'managed',
     type: raw.type as string,
     name: typeof raw.name === 'string' ? raw.name : address,
-    ...(typeof raw.index === 'string' || typeof raw.index === 'number' ? { index: raw.index } : {}),
-    ...(typeof raw.provider_name === 'string' ? { provider: raw.provider_name } : {}),
-    ...(deposed ? { deposed } : {}),
     actions,
     action,
-    ...(replaceOrder ? { replaceOrder } : {}),
     destroys: actions.includes('delete'),
     predicted: false,
-    ...(importing && source === 'plan' ? { importing } : {}),
     moved: source === 'plan' && prev !== undefined,
-    ...(actionReason ? { actionReason } : {}),
     replacePaths,
     attrs: diff.attrs,
-    ...(diff.omitted ? { attrsOmitted: diff.omitted } : {}),
     risks: [],
     level: 'INFO',
   };
+  if (prev) change.previousAddress = prev;
+  if (typeof raw.module_address === 'string') change.moduleAddress = raw.module_address;
+  if (typeof raw.index === 'string' || typeof raw.index === 'number') change.index = raw.index;
+  if (typeof raw.provider_name === 'string') change.provider = raw.provider_name;
+  if (deposed) change.deposed = deposed;
+  if (replaceOrder) change.replaceOrder = replaceOrder;
+  if (importing && source === 'plan') change.importing = importing;
+  if (actionReason) change.actionReason = actionReason;
+  if (diff.omitted) change.attrsOmitted = diff.omitted;
   return { change, before, after };
 }
 
