@@ -8,7 +8,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import type { Action, ActionReason, Change, OutputChange, ReplaceOrder } from './model';
+import { maxLevel, type Action, type ActionReason, type Change, type OutputChange, type ReplaceOrder } from './model';
 import { classify, type Hit } from './rules';
 import { diffTrees, maskValue, safeReplacePath, toAttrValue } from './values';
 
@@ -342,10 +342,7 @@ export function normalizeEntry(raw: Record<string, unknown>, source: 'plan' | 'd
 /** Attaches rule hits to a change (its level is the highest). */
 export function attachHits(change: Change, hits: readonly Hit[], levelOf: (id: string) => Change['level']): void {
   change.risks = hits.map((h) => ({ ruleId: h.ruleId, level: levelOf(h.ruleId), reason: h.reason, changeId: change.id, address: change.address }));
-  let best: Change['level'] = 'INFO';
-  const rank = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, INFO: 0 } as const;
-  for (const r of change.risks) if (rank[r.level] > rank[best]) best = r.level;
-  change.level = best;
+  change.level = maxLevel(change.risks.map((r) => r.level));
 }
 
 export interface NormalizedPlan {
