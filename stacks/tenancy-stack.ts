@@ -25,10 +25,27 @@ export function portOf(url: string): number {
   return u.port ? Number(u.port) : 443;
 }
 
+/**
+ * The platform stacks found in a scope, by landing zone and region. A thousand tenancy stacks each
+ * looking through the scope's children (a fresh array per read) cost a million steps; constructs
+ * are never removed, so a stack once found stays, and a miss looks again.
+ */
+const platformsIn = new WeakMap<Construct, Map<string, PlatformStack>>();
+
+function platformOf(scope: Construct, landingZoneName: string, region: string): PlatformStack | undefined {
+  const key = `${landingZoneName}\u0000${region}`;
+  let found = platformsIn.get(scope);
+  if (!found?.has(key)) {
+    found = new Map();
+    for (const c of scope.node.children) if (c instanceof PlatformStack && !found.has(`${c.landingZoneName}\u0000${c.region.name}`)) found.set(`${c.landingZoneName}\u0000${c.region.name}`, c);
+    platformsIn.set(scope, found);
+  }
+  return found.get(key);
+}
+
 /** Adds a tenant's namespace to the log forwarder of its region's platform stack in `scope`, when that stack is there. */
 export function shipTenantLogs(scope: Construct, landingZoneName: string, region: string, tenant: string): void {
-  const platform = scope.node.children.find((c): c is PlatformStack => c instanceof PlatformStack && c.region.name === region && c.landingZoneName === landingZoneName);
-  platform?.logForwarder.addTenantNamespace(tenant);
+  platformOf(scope, landingZoneName, region)?.logForwarder.addTenantNamespace(tenant);
 }
 
 export class TenancyStack extends SovereignStack {

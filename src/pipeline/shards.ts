@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { planLandingZone, type PlannedStack } from '../../stacks/plan';
 import type { ResolvedLandingZone } from '../landing-zone/validate';
+import { landingZoneApp } from './landing-zone-app';
 import { withoutTokenTraces } from './token-traces';
 
 /** Below this many stacks per shard, starting a thread (loading cdktf and the providers) costs more than it saves. */
@@ -55,9 +56,7 @@ export interface Manifest {
 export function synthShard(landingZone: ResolvedLandingZone, names: readonly string[], staging: string, index: number): Manifest {
   const outdir = join(staging, `.shard-${index}`);
   return withoutTokenTraces(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf and the providers load only when synthesizing
-    const { buildLandingZone } = require('../../stacks/landing-zone') as typeof import('../../stacks/landing-zone');
-    const { app } = buildLandingZone(landingZone, { outdir, only: new Set(names) });
+    const app = landingZoneApp(landingZone, outdir, new Set(names));
     app.synth();
     for (const name of readdirSync(join(outdir, 'stacks'))) renameSync(join(outdir, 'stacks', name), join(staging, 'stacks', name));
     rmSync(outdir, { recursive: true, force: true });

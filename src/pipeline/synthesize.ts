@@ -20,6 +20,7 @@ import { synthContext } from '../synthesized/from-landing-zone';
 import { buildStackGraph, STACK_GRAPH_FILE } from '../synthesized/stack-graph';
 import { planLandingZone } from '../../stacks/plan';
 import { UserError } from '../errors';
+import { landingZoneApp } from './landing-zone-app';
 import { commitOutput, discardOutput, stageOutput, type CarryOver, type StagedOutput } from './output-dir';
 import { defaultJobs, shardRunnerAvailable, synthesizeInShards } from './shards';
 import { today as todayUtc } from './today';
@@ -156,12 +157,7 @@ export function synthesizeLandingZone(landingZone: ResolvedLandingZone, out: str
   return guarded(staged, () => {
     const t = performance.now();
     if (jobs > 1) synthesizeInShards(landingZone, staged.staging, jobs);
-    else
-      withoutTokenTraces(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf and the providers load only when synthesizing
-        const { buildLandingZone } = require('../../stacks/landing-zone') as typeof import('../../stacks/landing-zone');
-        buildLandingZone(landingZone, { outdir: staged.staging }).app.synth();
-      });
+    else withoutTokenTraces(() => landingZoneApp(landingZone, staged.staging).synth());
     return finish(staged, contextFileOf(landingZone, opts.suppressions), opts, { jobs, ms: performance.now() - t });
   });
 }

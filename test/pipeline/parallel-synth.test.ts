@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadLandingZone } from '../../src/landing-zone';
 import type { ResolvedLandingZone } from '../../src/landing-zone/validate';
@@ -71,6 +71,26 @@ describe('sharded synthesis is byte-identical to one App (shards in this thread)
       // No shard directory is left in the tree.
       expect(readdirSync(out).filter((n) => n.startsWith('.shard-'))).toEqual([]);
     }
+  });
+});
+
+describe('slz synth writes the stacks a plain cdktf App writes', () => {
+  // slz skips cdktf's preparing pass (LANDING_ZONE_ONLY): it only wires cross-stack references,
+  // which the stacks of a landing-zone file never make. A construct that made one would show here.
+  const cases: [string, string][] = [...EXAMPLES.map((e): [string, string] => [e, join(ROOT, 'examples', e, 'landing-zone.yaml')]), ['full', join(ROOT, 'test', 'fixtures', 'landing-zones', 'full.yaml')], ['generated, two regions', '']];
+
+  it.each(cases)('%s', (_name, path) => {
+    const lz = load(path || multiRegionFile());
+    const dir = tempDir('slz-plain-');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildLandingZone } = require('../../stacks/landing-zone') as typeof import('../../stacks/landing-zone');
+    buildLandingZone(lz, { outdir: join(dir, 'plain') }).app.synth();
+    synthesizeLandingZone(lz, join(dir, 'slz'), { jobs: 1, today: TODAY });
+    const plain = readTree(join(dir, 'plain'));
+    const slz = readTree(join(dir, 'slz'));
+    const cdktfFiles = [...slz.keys()].filter((k) => k === 'manifest.json' || k.startsWith(`stacks${sep}`)).sort();
+    expect([...plain.keys()].sort()).toEqual(cdktfFiles);
+    expect(cdktfFiles.filter((k) => !plain.get(k)!.equals(slz.get(k)!))).toEqual([]);
   });
 });
 
