@@ -135,11 +135,17 @@ const out = (l = '') => {
 };
 const load = () => loadavg().map((l) => l.toFixed(1)).join(', ');
 const loadBefore = load();
+/** Two threads' throughput over one thread's on an integer loop (2.00 = two free cores), now. */
+const probe = () => {
+  const r = scenario('probe', []);
+  return (2 * r.phases['one thread']!) / r.phases['two threads']!;
+};
+const probeBefore = probe();
 
 out(`# slz benchmark — ${new Date().toISOString().slice(0, 10)}`);
 out();
 out(
-  `Node ${process.version}, ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (availableParallelism ${availableParallelism()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB. Load average (1, 5, 15 min) at the start: ${loadBefore}. Medians with min–max; ${process.env.BENCH_RUNS ?? '5 (3 at 1,000 tenants)'} runs after a warm-up, each in a fresh process. CPU is user + system of the process and the children it waited for.`,
+  `Node ${process.version}, ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (availableParallelism ${availableParallelism()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB. Load average (1, 5, 15 min) at the start: ${loadBefore}; two threads of CPU work ran ${probeBefore.toFixed(2)}× one thread's throughput (2.00 = two free cores). Medians with min–max; ${process.env.BENCH_RUNS ?? '5 (3 at 1,000 tenants)'} runs after a warm-up, each in a fresh process. CPU is user + system of the process and the children it waited for.`,
 );
 out();
 
@@ -378,13 +384,14 @@ out('|---|---:|---:|---|');
 for (const r of ratios) out(`| ${r.what} | ${r.measured} | ${r.target} | ${r.verdict ? `**${r.verdict}**` : ''} |`);
 out();
 const loadAfter = load();
-out(`Load average at the end: ${loadAfter} (other sessions build and test on this machine).`);
+const probeAfter = probe();
+out(`Load average at the end: ${loadAfter}; two threads ran ${probeAfter.toFixed(2)}× one thread's throughput (other sessions build and test on this machine).`);
 
 const resultsDir = join(ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(
   join(resultsDir, 'latest.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), machine: { node: process.version, os: `${osType()} ${release()}`, cpus: cpus().map((c) => c.model), availableParallelism: availableParallelism(), totalMemGiB: totalmem() / 2 ** 30, freeMemGiB: freemem() / 2 ** 30, loadBefore, loadAfter }, sizes, results, ratios, markdown: lines.join('\n') }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { node: process.version, os: `${osType()} ${release()}`, cpus: cpus().map((c) => c.model), availableParallelism: availableParallelism(), totalMemGiB: totalmem() / 2 ** 30, freeMemGiB: freemem() / 2 ** 30, loadBefore, loadAfter, parallelThroughput: { before: probeBefore, after: probeAfter } }, sizes, results, ratios, markdown: lines.join('\n') }, null, 2)}\n`,
 );
 writeFileSync(join(resultsDir, 'latest.md'), `${lines.join('\n')}\n`);
 rmSync(work, { recursive: true, force: true });
