@@ -65,6 +65,19 @@ function repeat(runs: number, once: (i: number) => ScenarioResult): ScenarioResu
   return Array.from({ length: runs }, (_, i) => once(i));
 }
 
+/**
+ * Several scenarios measured in turns — a warm-up round, then `runs` rounds of each in order — so
+ * that load from other work on the machine falls on all of them alike, not on whichever ran last.
+ */
+function interleave(runs: number, variants: Readonly<Record<string, (i: number) => ScenarioResult>>): Record<string, ScenarioResult[]> {
+  const out: Record<string, ScenarioResult[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (let i = -1; i < runs; i++) for (const [k, once] of Object.entries(variants)) {
+    const r = once(i);
+    if (i >= 0) out[k]!.push(r);
+  }
+  return out;
+}
+
 interface Summary {
   phases: Record<string, Stat>;
   total: Stat;
@@ -89,10 +102,30 @@ function summarize(results: readonly ScenarioResult[]): Summary {
   };
 }
 
+interface CommandStats {
+  wall: Stat;
+  rss?: Stat;
+  cpu?: Stat;
+  last: Measured;
+}
+
 /** A whole command, warm-up then `runs` times: wall, and RSS and CPU where GNU time reports them. */
-function commandStats(runs: number, command: string, args: readonly string[], warm = true): { wall: Stat; rss?: Stat; cpu?: Stat; last: Measured } {
+function commandStats(runs: number, command: string, args: readonly string[], warm = true): CommandStats {
   if (warm) measure(command, args);
-  const ms = Array.from({ length: runs }, () => measure(command, args));
+  return statsOf(Array.from({ length: runs }, () => measure(command, args)));
+}
+
+/** Whole commands in turns (a warm-up round, then `runs` rounds), as `interleave` does for scenarios. */
+function commandsInTurn(runs: number, commands: Readonly<Record<string, readonly [string, readonly string[]]>>): Record<string, CommandStats> {
+  const ms: Record<string, Measured[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = -1; i < runs; i++) for (const [k, [command, args]] of Object.entries(commands)) {
+    const m = measure(command, args);
+    if (i >= 0) ms[k]!.push(m);
+  }
+  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, statsOf(v)]));
+}
+
+function statsOf(ms: readonly Measured[]): CommandStats {
   const rss = ms.every((m) => m.rssMiB !== undefined) ? stat(ms.map((m) => m.rssMiB!)) : undefined;
   const cpu = ms.every((m) => m.cpuMs !== undefined) ? stat(ms.map((m) => m.cpuMs!)) : undefined;
   return { wall: stat(ms.map((m) => m.wallMs)), ...(rss ? { rss } : {}), ...(cpu ? { cpu } : {}), last: ms[ms.length - 1]! };
@@ -165,12 +198,16 @@ for (const size of sizes) {
   const runs = runsFor(size);
   pipeline[size] = {};
   const jobsList = SHARDED(size) ? [1, 2] : [1];
-  for (const jobs of jobsList) {
-    pipeline[size][jobs] = summarize(repeat(runs, (i) => scenario('pipeline', [file, join(work, `p-${size}-j${jobs}-${i + 1}`), String(jobs)])));
-  }
+  // The raw baseline and the floor re-create what the first one-thread run wrote (its warm-up's tree, then each run's own).
   const tree = join(work, `p-${size}-j1-1`);
-  const b = summarize(repeat(runs, (i) => scenario('baseline', [tree, join(work, `b-${size}-${i + 1}`)])));
-  const f = summarize(repeat(runs, (i) => scenario('floor', [tree, join(work, `f-${size}-${i + 1}`)])));
+  const measured = interleave(runs, {
+    ...Object.fromEntries(jobsList.map((jobs) => [`j${jobs}`, (i: number) => scenario('pipeline', [file, join(work, `p-${size}-j${jobs}-${i + 1}`), String(jobs)])])),
+    baseline: (i) => scenario('baseline', [join(work, `p-${size}-j1-${i + 1}`), join(work, `b-${size}-${i + 1}`)]),
+    floor: (i) => scenario('floor', [join(work, `p-${size}-j1-${i + 1}`), join(work, `f-${size}-${i + 1}`)]),
+  });
+  for (const jobs of jobsList) pipeline[size][jobs] = summarize(measured[`j${jobs}`]!);
+  const b = summarize(measured.baseline!);
+  const f = summarize(measured.floor!);
   baselines[size] = b;
   results[`pipeline-${size}`] = { pipeline: pipeline[size], baseline: b, floor: f };
   for (const jobs of jobsList) {
@@ -225,8 +262,9 @@ const plan = join(work, 'plan.json');
 writeFileSync(plan, generatePlan(reviewChanges));
 const planBytes = statSync(plan).size;
 {
-  const r = summarize(repeat(5, () => scenario('review', [plan])));
-  const parse = summarize(repeat(5, () => scenario('parse', [plan])));
+  const m = interleave(5, { review: () => scenario('review', [plan]), parse: () => scenario('parse', [plan]) });
+  const r = summarize(m.review!);
+  const parse = summarize(m.parse!);
   results.review = { changes: reviewChanges, fileBytes: planBytes, review: r, parse };
   const rssLimit = (4 * planBytes) / 2 ** 20 + 100;
   out(`## Review of ${reviewChanges.toLocaleString('en')} changes (${(planBytes / 2 ** 20).toFixed(1)} MiB plan)`);
@@ -248,8 +286,9 @@ const planBytes = statSync(plan).size;
     results.tfSummarize = { skipped: true };
   } else {
     const version = versionOf(tfs, '-v');
-    const slzRun = commandStats(5, process.execPath, [SLZ, 'review', '--plan', plan, '--format', 'md', '--fail-on', 'never']);
-    const tfsRun = commandStats(5, tfs, ['-md', plan]);
+    const both = commandsInTurn(5, { slz: [process.execPath, [SLZ, 'review', '--plan', plan, '--format', 'md', '--fail-on', 'never']], tfs: [tfs, ['-md', plan]] });
+    const slzRun = both.slz!;
+    const tfsRun = both.tfs!;
     const counts = tfSummarizeCounts(tfs, plan);
     const slzJson = JSON.parse(spawnSync(process.execPath, [SLZ, 'review', '--plan', plan, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }).stdout) as { counts: { actions: Record<string, number>; risks: Record<string, number> } };
     results.tfSummarize = { version, slz: slzRun, tfSummarize: tfsRun, counts, slzCounts: slzJson.counts };
@@ -298,11 +337,19 @@ if (largest !== undefined) {
     for (const size of sizes.filter(SHARDED)) {
       const tree = keptTrees[size]!;
       const runs = peerRunsFor(size);
-      const slzRun = commandStats(runs, process.execPath, [SLZ, 'check', tree, '--today', TODAY]);
+      const check = [SLZ, 'check', tree, '--today', TODAY];
       const asIs = runCheckov(checkov, join(tree, 'stacks'));
       const copy = join(work, `checkov-${size}`);
       checkovCopy(tree, copy);
-      const copyRuns = Array.from({ length: runs }, () => runCheckov(checkov, copy));
+      // In turns, after a warm-up of slz (Checkov's own first run above warmed its files).
+      measure(process.execPath, check);
+      const slzMs: Measured[] = [];
+      const copyRuns: CheckovRun[] = [];
+      for (let i = 0; i < runs; i++) {
+        slzMs.push(measure(process.execPath, check));
+        copyRuns.push(runCheckov(checkov, copy));
+      }
+      const slzRun = statsOf(slzMs);
       const wall = stat(copyRuns.map((r) => r.wallMs));
       const cpu = copyRuns.every((r) => r.cpuMs !== undefined) ? stat(copyRuns.map((r) => r.cpuMs!)) : undefined;
       const rss = copyRuns.every((r) => r.rssMiB !== undefined) ? stat(copyRuns.map((r) => r.rssMiB!)) : undefined;

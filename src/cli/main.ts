@@ -50,7 +50,7 @@ export function buildProgram(setExit: (code: number) => void, io: () => Output, 
     .description('validate, synthesize Terraform JSON, and write reports (exit 0; 1 compliance errors; 2 invalid input, nothing written)')
     .argument('[file]', 'landing-zone file; default ./landing-zone.yaml (none: exit 2 with how to start)')
     .option('-o, --out <dir>', 'output directory (replaced whole, atomically)', 'cdktf.out')
-    .option('-j, --jobs <n>', 'synthesize in N parallel shards, byte-identical output; 1 = one thread (default: one per core for 64+ stacks, else 1)', wholeNumber)
+    .option('-j, --jobs <n>', 'synthesize in N parallel shards, byte-identical output; 1 = one thread (default: one per core from 400 stacks, else 1)', wholeNumber)
     .action((file: string | undefined, opts: { out: string; jobs?: number }) => setExit(commands.synth().runSynth(file, opts, io())));
 
   program

@@ -39,7 +39,7 @@ export interface LandingZonePipelineOptions extends PipelineOptions {
   /**
    * Shards synthesized in parallel, each by its own thread (src/pipeline/shards.ts); 1 builds one
    * cdktf App in this thread. The tree is byte-identical either way.
-   * @default one per core, while each shard gets at least 32 stacks (1 for small landing zones)
+   * @default one per core, while each shard gets at least 200 stacks (1 below 400 stacks)
    */
   readonly jobs?: number;
 }
