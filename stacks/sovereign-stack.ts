@@ -8,6 +8,7 @@ import { pinProviders, type PROVIDER_PINS } from './provider-pinning';
 import { kubernetesProvider, vaultProvider } from './providers';
 import { configureBackend } from './state-backend';
 import type { StackMeta } from '../src/synthesized/stack-graph';
+import { LANDING_ZONE_ONLY } from './context-keys';
 
 export interface SovereignStackProps {
   readonly landingZone: ResolvedLandingZone;
@@ -72,7 +73,8 @@ export abstract class SovereignStack extends TerraformStack {
   }
 
   override prepareStack(): void {
-    super.prepareStack();
+    if (this.node.tryGetContext(LANDING_ZONE_ONLY) === true) this.ensureBackendExists();
+    else super.prepareStack();
     const tenant = this.tenantName();
     const meta: StackMeta = {
       kind: this.kind,

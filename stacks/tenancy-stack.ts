@@ -25,6 +25,29 @@ export function portOf(url: string): number {
   return u.port ? Number(u.port) : 443;
 }
 
+/**
+ * The platform stacks found in a scope, by landing zone and region. A thousand tenancy stacks each
+ * looking through the scope's children (a fresh array per read) cost a million steps; constructs
+ * are never removed, so a stack once found stays, and a miss looks again.
+ */
+const platformsIn = new WeakMap<Construct, Map<string, PlatformStack>>();
+
+function platformOf(scope: Construct, landingZoneName: string, region: string): PlatformStack | undefined {
+  const key = `${landingZoneName}\u0000${region}`;
+  let found = platformsIn.get(scope);
+  if (!found?.has(key)) {
+    found = new Map();
+    for (const c of scope.node.children) if (c instanceof PlatformStack && !found.has(`${c.landingZoneName}\u0000${c.region.name}`)) found.set(`${c.landingZoneName}\u0000${c.region.name}`, c);
+    platformsIn.set(scope, found);
+  }
+  return found.get(key);
+}
+
+/** Adds a tenant's namespace to the log forwarder of its region's platform stack in `scope`, when that stack is there. */
+export function shipTenantLogs(scope: Construct, landingZoneName: string, region: string, tenant: string): void {
+  platformOf(scope, landingZoneName, region)?.logForwarder.addTenantNamespace(tenant);
+}
+
 export class TenancyStack extends SovereignStack {
   readonly kind = 'tenancy';
   readonly tenant: Tenant;
@@ -46,8 +69,7 @@ export class TenancyStack extends SovereignStack {
     this.landingZoneNetwork = network;
 
     // The region's log forwarder ships this namespace too, whether the tenant came from the file or from code.
-    const platform = scope.node.children.find((c): c is PlatformStack => c instanceof PlatformStack && c.region.name === this.region.name && c.landingZoneName === spec.metadata.name);
-    platform?.logForwarder.addTenantNamespace(tenant.name);
+    shipTenantLogs(scope, spec.metadata.name, this.region.name, tenant.name);
 
     this.namespace = new TenantNamespace(this, 'namespace', {
       name: tenant.name,

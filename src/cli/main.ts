@@ -2,7 +2,7 @@
  * `slz` entry point. Only commander is loaded up front: each command's module (and cdktf,
  * for synth) is required when that command runs, so `slz validate` and `slz --help` start fast.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { join } from 'node:path';
 import { CliError, EXIT_INPUT } from './errors';
 import { packageRoot } from '../pipeline/package-root';
@@ -51,7 +51,8 @@ export function buildProgram(setExit: (code: number | Promise<number>) => void, 
     .description('validate, synthesize Terraform JSON, and write reports (exit 0; 1 compliance errors; 2 invalid input, nothing written)')
     .argument('[file]', 'landing-zone file; default ./landing-zone.yaml (none: exit 2 with how to start)')
     .option('-o, --out <dir>', 'output directory (replaced whole, atomically)', 'cdktf.out')
-    .action((file: string | undefined, opts: { out: string }) => setExit(commands.synth().runSynth(file, opts, io())));
+    .option('-j, --jobs <n>', 'synthesize in N parallel shards, byte-identical output; 1 = one thread (default: one per core from 400 stacks, else 1)', wholeNumber)
+    .action((file: string | undefined, opts: { out: string; jobs?: number }) => setExit(commands.synth().runSynth(file, opts, io())));
 
   program
     .command('check')
@@ -124,6 +125,12 @@ export function buildProgram(setExit: (code: number | Promise<number>) => void, 
     .action((example: string | undefined, dir: string | undefined, opts: { package?: string }) => setExit(commands.init().runInit(example, dir, opts, io())));
 
   return program;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
 }
 
 function readVersion(): string {

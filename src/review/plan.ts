@@ -8,7 +8,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import type { Action, ActionReason, Change, OutputChange, ReplaceOrder } from './model';
+import { maxLevel, type Action, type ActionReason, type Change, type OutputChange, type ReplaceOrder } from './model';
 import { classify, type Hit } from './rules';
 import { diffTrees, maskValue, safeReplacePath, toAttrValue } from './values';
 
@@ -309,42 +309,40 @@ export function normalizeEntry(raw: Record<string, unknown>, source: 'plan' | 'd
   const importing = ch.importing && typeof ch.importing === 'object' ? { ...(typeof (ch.importing as { id?: unknown }).id === 'string' ? { id: (ch.importing as { id: string }).id } : {}) } : undefined;
   const deposed = typeof raw.deposed === 'string' ? raw.deposed : undefined;
   const actionReason = actionReasonOf(raw.action_reason);
-  const change: Change = {
+  // Optional fields are set only when present, on one object: no temporary object per field.
+  const change: { -readonly [K in keyof Change]: Change[K] } = {
     id: `${idPrefix}:${address}${deposed ? `:deposed:${deposed}` : ''}`,
     source,
     address: deposed ? `${address} (deposed ${deposed})` : address,
-    ...(prev ? { previousAddress: prev } : {}),
-    ...(typeof raw.module_address === 'string' ? { moduleAddress: raw.module_address } : {}),
     mode: raw.mode === 'data' ? 'data' : 'managed',
     type: raw.type as string,
     name: typeof raw.name === 'string' ? raw.name : address,
-    ...(typeof raw.index === 'string' || typeof raw.index === 'number' ? { index: raw.index } : {}),
-    ...(typeof raw.provider_name === 'string' ? { provider: raw.provider_name } : {}),
-    ...(deposed ? { deposed } : {}),
     actions,
     action,
-    ...(replaceOrder ? { replaceOrder } : {}),
     destroys: actions.includes('delete'),
     predicted: false,
-    ...(importing && source === 'plan' ? { importing } : {}),
     moved: source === 'plan' && prev !== undefined,
-    ...(actionReason ? { actionReason } : {}),
     replacePaths,
     attrs: diff.attrs,
-    ...(diff.omitted ? { attrsOmitted: diff.omitted } : {}),
     risks: [],
     level: 'INFO',
   };
+  if (prev) change.previousAddress = prev;
+  if (typeof raw.module_address === 'string') change.moduleAddress = raw.module_address;
+  if (typeof raw.index === 'string' || typeof raw.index === 'number') change.index = raw.index;
+  if (typeof raw.provider_name === 'string') change.provider = raw.provider_name;
+  if (deposed) change.deposed = deposed;
+  if (replaceOrder) change.replaceOrder = replaceOrder;
+  if (importing && source === 'plan') change.importing = importing;
+  if (actionReason) change.actionReason = actionReason;
+  if (diff.omitted) change.attrsOmitted = diff.omitted;
   return { change, before, after };
 }
 
 /** Attaches rule hits to a change (its level is the highest). */
 export function attachHits(change: Change, hits: readonly Hit[], levelOf: (id: string) => Change['level']): void {
   change.risks = hits.map((h) => ({ ruleId: h.ruleId, level: levelOf(h.ruleId), reason: h.reason, changeId: change.id, address: change.address }));
-  let best: Change['level'] = 'INFO';
-  const rank = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1, INFO: 0 } as const;
-  for (const r of change.risks) if (rank[r.level] > rank[best]) best = r.level;
-  change.level = best;
+  change.level = maxLevel(change.risks.map((r) => r.level));
 }
 
 export interface NormalizedPlan {

@@ -62,11 +62,19 @@ function child(marks: unknown, key: string | number): unknown {
   return typeof key === 'string' ? (marks as Record<string, unknown>)[key] : undefined;
 }
 
-/** Whether a marks structure (`after_unknown`, …) holds `true` anywhere. */
+/**
+ * Whether a marks structure (`after_unknown`, …) holds `true` anywhere. The loops here and below
+ * walk keys with for…in (JSON.parse objects have only own, enumerable keys, in Object.keys order)
+ * rather than allocate an array of entries per object: a large plan has hundreds of thousands.
+ */
 function anyTrue(marks: unknown, depth = 0): boolean {
   if (marks === true) return true;
   if (depth > MAX_DEPTH || marks === null || typeof marks !== 'object') return false;
-  for (const v of Array.isArray(marks) ? marks : Object.values(marks)) if (anyTrue(v, depth + 1)) return true;
+  if (Array.isArray(marks)) {
+    for (let i = 0; i < marks.length; i++) if (anyTrue(marks[i], depth + 1)) return true;
+    return false;
+  }
+  for (const k in marks) if (anyTrue((marks as Record<string, unknown>)[k], depth + 1)) return true;
   return false;
 }
 
@@ -89,9 +97,12 @@ export function maskValue(value: unknown, sensA: unknown, sensB: unknown, unknow
   }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskValue(v, child(sensA, k), child(sensB, k), child(unknown, k), depth + 1);
+    const obj = value as Record<string, unknown>;
+    for (const k in obj) out[k] = maskValue(obj[k], child(sensA, k), child(sensB, k), child(unknown, k), depth + 1);
     if (unknown !== null && typeof unknown === 'object' && !Array.isArray(unknown)) {
-      for (const [k, u] of Object.entries(unknown as Record<string, unknown>)) {
+      const marks = unknown as Record<string, unknown>;
+      for (const k in marks) {
+        const u = marks[k];
         if (!(k in out) && anyTrue(u)) out[k] = maskValue(undefined, child(sensA, k), child(sensB, k), u, depth + 1);
       }
     }
@@ -181,9 +192,13 @@ export function flatten(tree: unknown, prefix = '', out = new Map<string, unknow
     else tree.forEach((v, i) => flatten(v, appendIndex(prefix, i), out, depth + 1));
     return out;
   }
-  const entries = Object.entries(tree as Record<string, unknown>);
-  if (entries.length === 0) out.set(prefix, tree);
-  for (const [k, v] of entries) flatten(v, appendKey(prefix, k), out, depth + 1);
+  const obj = tree as Record<string, unknown>;
+  let empty = true;
+  for (const k in obj) {
+    empty = false;
+    flatten(obj[k], appendKey(prefix, k), out, depth + 1);
+  }
+  if (empty) out.set(prefix, tree);
   return out;
 }
 
@@ -263,13 +278,14 @@ export function diffTrees(before: unknown, after: unknown, forces: readonly stri
     const bc = isContainer(b);
     const ac = isContainer(a);
     if (depth <= MAX_DEPTH && bc && ac && Array.isArray(b) === Array.isArray(a)) {
+      // Equal children are skipped before their path is built: most of an update is unchanged.
       if (Array.isArray(b) && Array.isArray(a)) {
-        for (let i = 0; i < Math.max(b.length, a.length); i++) walk(b[i], a[i], appendIndex(path, i), depth + 1);
+        for (let i = 0; i < Math.max(b.length, a.length); i++) if (b[i] !== a[i]) walk(b[i], a[i], appendIndex(path, i), depth + 1);
       } else {
         const bo = b as Record<string, unknown>;
         const ao = a as Record<string, unknown>;
-        for (const k of Object.keys(ao)) walk(bo[k], ao[k], appendKey(path, k), depth + 1);
-        for (const k of Object.keys(bo)) if (!(k in ao)) walk(bo[k], undefined, appendKey(path, k), depth + 1);
+        for (const k in ao) if (bo[k] !== ao[k]) walk(bo[k], ao[k], appendKey(path, k), depth + 1);
+        for (const k in bo) if (!(k in ao) && bo[k] !== undefined) walk(bo[k], undefined, appendKey(path, k), depth + 1);
       }
       return;
     }

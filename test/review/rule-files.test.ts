@@ -77,6 +77,32 @@ describe.each(changeRules.map((r) => [r.id, r] as const))('%s, called directly',
   });
 });
 
+describe('rules that name their resource types', () => {
+  const typed = changeRules.filter((r) => r.types !== undefined);
+  // Every change of every case, each rule's functions called on it whatever its type: a rule is
+  // only skipped by `classify` for a type it would have said nothing about.
+  const all = cases.flatMap(entriesOf);
+
+  it('covers every rule of the destroy and change phases', () => {
+    expect(changeRules.filter((r) => (r.destroyed || r.changed) && !r.types).map((r) => r.id)).toEqual([]);
+  });
+
+  it.each(typed.map((r) => [r.id, r] as const))('%s says nothing about a change of another type', (_id, rule) => {
+    const others = all.filter((e) => !rule.types!.includes(e.change.type));
+    expect(others.length).toBeGreaterThan(0);
+    for (const e of others) {
+      expect(rule.destroyed?.(e) ?? []).toEqual([]);
+      if (e.after !== undefined && e.after !== null) expect(rule.changed?.(changeInput(e)) ?? []).toEqual([]);
+    }
+  });
+
+  it.each(typed.map((r) => [r.id, r] as const))('%s fires on a type it names', (id, rule) => {
+    const fired = cases.filter((c) => c.rule === id && c.expect).flatMap(entriesOf).filter((e) => reasonsOf(rule, e).length > 0);
+    expect(fired.length).toBeGreaterThan(0);
+    for (const e of fired) expect(rule.types).toContain(e.change.type);
+  });
+});
+
 describe('stack, compliance and output rules, called directly', () => {
   const byId = (id: string) => RULES.find((r) => r.id === id)!;
   const stack = (backendHost: string, vault = 'https://vault.example.gov.my:8200') => ({

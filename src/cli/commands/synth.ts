@@ -11,6 +11,8 @@ import type { Output } from '../output';
 
 export interface SynthOptions {
   readonly out?: string;
+  /** Parallel shards (src/pipeline/shards.ts). @default one per core for large landing zones */
+  readonly jobs?: number;
 }
 
 export function runSynth(file: string | undefined, opts: SynthOptions, io: Output): number {
@@ -29,12 +31,13 @@ export function runSynth(file: string | undefined, opts: SynthOptions, io: Outpu
   const out = opts.out ?? 'cdktf.out';
   let run: ReturnType<typeof synthesizeLandingZone>;
   try {
-    run = synthesizeLandingZone(result.value, out, { landingZoneFile: path });
+    run = synthesizeLandingZone(result.value, out, { landingZoneFile: path, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) });
   } catch (e) {
     if (e instanceof UserError) throw e;
     const message = e instanceof Error ? e.message : String(e);
     throw new CliError([`synth: ${message.split('\n').slice(0, 6).join('\n  ')}`, `nothing was written; ${out} is unchanged`]);
   }
+  if (io.debug) io.err(`synth: ${run.jobs} shard${run.jobs === 1 ? '' : 's'}; ${Object.entries(run.timings).map(([k, ms]) => `${k} ${Math.round(ms)} ms`).join(', ')}`);
   const report = run.report;
   const stacks = report.stacks;
   const total = stacks.reduce((n, s) => n + s.resources, 0);

@@ -69,25 +69,39 @@ export const STACK_RULES: readonly StackRule[] = [stateBackend, providerChange];
 export const COMPLIANCE_RULES: readonly ComplianceRule[] = [complianceNew, complianceNewWarning, complianceSuppressed];
 export const OUTPUT_RULE: OutputRule = outputUnmasked;
 
+/** The DESTROY and CHANGE rules that judge a resource type, in phase order (a plan has few types and many changes). */
+const byType = new Map<string, { readonly destroy: readonly ChangeRule[]; readonly change: readonly ChangeRule[] }>();
+
+function rulesFor(type: string): { readonly destroy: readonly ChangeRule[]; readonly change: readonly ChangeRule[] } {
+  let rules = byType.get(type);
+  if (!rules) {
+    const judges = (r: ChangeRule) => !r.types || r.types.includes(type);
+    rules = { destroy: DESTROY.filter(judges), change: CHANGE.filter(judges) };
+    byType.set(type, rules);
+  }
+  return rules;
+}
+
 /** The risks of one change, in phase order. */
 export function classify(input: RuleInput): Hit[] {
   const { change } = input;
   const hits: Hit[] = [];
-  const add = (rule: ReviewRule, reasons: readonly string[]) => {
-    for (const reason of reasons) hits.push({ ruleId: rule.id, level: rule.level, reason });
+  const add = (rule: ReviewRule, reasons: readonly string[] | undefined) => {
+    if (reasons) for (const reason of reasons) hits.push({ ruleId: rule.id, level: rule.level, reason });
   };
   if (change.source === 'drift') {
-    for (const rule of DRIFT) add(rule, rule.drift?.(input) ?? []);
+    for (const rule of DRIFT) add(rule, rule.drift?.(input));
     return hits;
   }
-  for (const rule of ACTION) add(rule, rule.action?.(input) ?? []);
-  if (change.destroys) for (const rule of DESTROY) add(rule, rule.destroyed?.(input) ?? []);
+  for (const rule of ACTION) add(rule, rule.action?.(input));
+  const rules = rulesFor(change.type);
+  if (change.destroys) for (const rule of rules.destroy) add(rule, rule.destroyed?.(input));
   const changesObject = change.action === 'create' || change.action === 'update' || change.action === 'replace' || change.action === 'unknown';
-  if (changesObject && input.after !== undefined && input.after !== null) {
+  if (changesObject && input.after !== undefined && input.after !== null && rules.change.length > 0) {
     const c = changeInput(input);
-    for (const rule of CHANGE) add(rule, rule.changed?.(c) ?? []);
+    for (const rule of rules.change) add(rule, rule.changed?.(c));
   }
-  const specific = [...hits];
-  for (const rule of BASELINE) add(rule, rule.baseline?.(input, specific) ?? []);
+  const specific = hits.slice();
+  for (const rule of BASELINE) add(rule, rule.baseline?.(input, specific));
   return hits;
 }

@@ -1,5 +1,6 @@
 /** RV-ADMISSION-DELETE: an admission policy, binding or webhook is removed. */
-import { isAdmissionControl, manifestKind } from '../../synthesized/kubernetes/admission';
+import { ADMISSION_RESOURCE_TYPES, isAdmissionControl, manifestKind } from '../../synthesized/kubernetes/admission';
+import { MANIFEST_TYPE } from '../../synthesized/kubernetes/resource-types';
 import { k8sName, one, q } from './_shared';
 import type { ChangeRule } from './types';
 
@@ -10,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'The ValidatingAdmissionPolicy and its binding pin tenant pods to in-country nodes and registries; without them, nothing stops a pod from running elsewhere or pulling foreign images.',
   tags: ['destroy', 'residency', 'kubernetes'],
   scope: 'change',
+  types: [...ADMISSION_RESOURCE_TYPES, MANIFEST_TYPE],
   checks: 'a ValidatingAdmissionPolicy, its binding or a validating webhook configuration (typed or `kubernetes_manifest`) that is deleted',
   destroyed({ change, before }) {
     if (!isAdmissionControl(change.type, before) || change.action === 'replace') return [];

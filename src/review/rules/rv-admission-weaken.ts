@@ -1,7 +1,7 @@
 /** RV-ADMISSION-WEAKEN: the residency admission policy stops denying, fails open, loses validations, or a namespace leaves its scope. */
-import { isAdmissionControl, manifestKind } from '../../synthesized/kubernetes/admission';
+import { ADMISSION_RESOURCE_TYPES, isAdmissionControl, manifestKind } from '../../synthesized/kubernetes/admission';
 import { TENANT_LABEL } from '../../synthesized/kubernetes/namespace';
-import { NAMESPACE_TYPES } from '../../synthesized/kubernetes/resource-types';
+import { MANIFEST_TYPE, NAMESPACE_TYPES } from '../../synthesized/kubernetes/resource-types';
 import { entries, literal, stringList, valueAt } from '../../synthesized/values';
 import { canonical } from '../values';
 import { labelsOf } from './_labels';
@@ -44,6 +44,7 @@ export const rule: ChangeRule = {
   help: 'The residency admission policy stops denying, fails open, loses validations, changes scope, or a tenant namespace loses the label that puts it in scope.',
   tags: ['residency', 'kubernetes'],
   scope: 'change',
+  types: [...NAMESPACE_TYPES, ...ADMISSION_RESOURCE_TYPES, MANIFEST_TYPE],
   checks: `an update of a ValidatingAdmissionPolicy or its binding (kubernetes_manifest) that drops Deny, fails open, loses validations or changes scope; a namespace losing \`${TENANT_LABEL}\``,
   changed: (input) => [...namespaceLeavesScope(input), ...admissionWeakened(input)],
 };

@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'Without this audit device, requests are no longer recorded there; removing the in-country device breaks the audit-trail control.',
   tags: ['destroy', 'audit', 'vault'],
   scope: 'change',
+  types: ['vault_audit'],
   checks: 'a `vault_audit` that is deleted (not replaced)',
   destroyed({ change, before }) {
     if (change.type !== 'vault_audit' || change.action === 'replace') return [];

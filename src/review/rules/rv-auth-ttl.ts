@@ -13,6 +13,7 @@ export const rule: ChangeRule = {
   help: 'Longer token TTLs keep stolen tokens useful for longer.',
   tags: ['identity', 'vault'],
   scope: 'change',
+  types: AUTH_ROLE_TYPES,
   checks: `${AUTH_ROLE_TYPES.map((t) => `\`${t}\``).join(' or ')} whose ${TTLS.join(', ')} grows or falls back to the system default (0)`,
   changed({ change, before, after, isUpdate }) {
     if (!AUTH_ROLE_TYPES.includes(change.type) || !isUpdate) return [];

@@ -13,6 +13,7 @@ export const rule: ChangeRule = {
   help: 'The role accepts more identities (service accounts, namespaces, claims, audiences, source ranges) or hands out more policies.',
   tags: ['identity', 'vault'],
   scope: 'change',
+  types: AUTH_ROLE_TYPES,
   checks: `${AUTH_ROLE_TYPES.map((t) => `\`${t}\``).join(' or ')} that binds more service accounts, namespaces, audiences, claims or source ranges, or more policies`,
   changed({ change, before, after, isUpdate }) {
     if (!AUTH_ROLE_TYPES.includes(change.type)) return [];

@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'Pods may reach new or wider address ranges. Check every new destination is in-country and needed.',
   tags: ['network', 'residency', 'kubernetes'],
   scope: 'change',
+  types: NETWORK_POLICY_TYPES,
   checks: 'a NetworkPolicy that gains an egress CIDR (or a CIDR known only at apply) its previous rules did not cover',
   changed(input) {
     if (!NETWORK_POLICY_TYPES.includes(input.change.type)) return [];

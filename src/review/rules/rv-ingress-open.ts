@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'An ingress rule from 0.0.0.0/0, ::/0, every namespace, or without a source exposes the pods to everything that can route to them.',
   tags: ['network', 'kubernetes'],
   scope: 'change',
+  types: NETWORK_POLICY_TYPES,
   checks: 'a NetworkPolicy that gains an ingress rule from a /0 CIDR, from every namespace (empty namespace selector) or without `from`',
   changed(input) {
     if (!NETWORK_POLICY_TYPES.includes(input.change.type)) return [];

@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'New or wider source ranges may reach the pods.',
   tags: ['network', 'kubernetes'],
   scope: 'change',
+  types: NETWORK_POLICY_TYPES,
   checks: 'a NetworkPolicy that gains an ingress CIDR (or a CIDR known only at apply) its previous rules did not cover',
   changed(input) {
     if (!NETWORK_POLICY_TYPES.includes(input.change.type)) return [];

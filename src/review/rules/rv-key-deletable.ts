@@ -11,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'deletion_allowed = true is the step before destroying a key; destroyed key material cannot be recovered.',
   tags: ['crypto', 'vault'],
   scope: 'change',
+  types: [TRANSIT_KEY_RESOURCE],
   checks: `a \`${TRANSIT_KEY_RESOURCE}\` created with, or changed to, \`deletion_allowed = true\``,
   changed({ change, before, after }) {
     if (change.type !== TRANSIT_KEY_RESOURCE) return [];

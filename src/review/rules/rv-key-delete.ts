@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'Destroying a Vault transit key destroys its key material: data encrypted, wrapped or signed with it can no longer be decrypted or verified. Keep the key; rotate it instead of replacing it.',
   tags: ['destroy', 'crypto', 'vault'],
   scope: 'change',
+  types: [TRANSIT_KEY_RESOURCE],
   checks: `a \`${TRANSIT_KEY_RESOURCE}\` that is deleted or replaced`,
   destroyed({ change, before, after }) {
     return one(

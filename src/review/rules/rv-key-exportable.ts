@@ -11,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'Once a transit key is exportable, Vault never allows turning it back: its key material can leave Vault, which defeats the point of in-country key custody.',
   tags: ['irreversible', 'crypto', 'vault'],
   scope: 'change',
+  types: [TRANSIT_KEY_RESOURCE],
   checks: `a \`${TRANSIT_KEY_RESOURCE}\` created with, or changed to, \`exportable = true\``,
   changed({ change, before, after }) {
     if (change.type !== TRANSIT_KEY_RESOURCE) return [];

@@ -11,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'Lowering min_decryption_version makes retired key versions usable again.',
   tags: ['crypto', 'vault'],
   scope: 'change',
+  types: [TRANSIT_KEY_RESOURCE],
   checks: `a \`${TRANSIT_KEY_RESOURCE}\` whose \`min_decryption_version\` is lowered`,
   changed({ change, before, after, isUpdate }) {
     if (change.type !== TRANSIT_KEY_RESOURCE || !isUpdate) return [];

@@ -11,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'allow_plaintext_backup cannot be turned off again; a plaintext backup carries the key material out of Vault.',
   tags: ['irreversible', 'crypto', 'vault'],
   scope: 'change',
+  types: [TRANSIT_KEY_RESOURCE],
   checks: `a \`${TRANSIT_KEY_RESOURCE}\` created with, or changed to, \`allow_plaintext_backup = true\``,
   changed({ change, before, after }) {
     if (change.type !== TRANSIT_KEY_RESOURCE) return [];

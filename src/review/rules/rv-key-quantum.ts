@@ -12,6 +12,7 @@ export const rule: ChangeRule = {
   help: 'RSA, ECDSA and Ed25519 are broken by a cryptographically relevant quantum computer (Shor). New keys should be symmetric or post-quantum (ML-DSA, SLH-DSA, hybrid) where the jurisdiction allows.',
   tags: ['crypto', 'pqc', 'vault'],
   scope: 'change',
+  types: [TRANSIT_KEY_RESOURCE],
   checks: `a \`${TRANSIT_KEY_RESOURCE}\` created (or replaced) with an RSA, ECDSA or Ed25519 key type`,
   changed({ change, after, creates }) {
     const body = block(after);

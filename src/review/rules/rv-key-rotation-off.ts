@@ -16,6 +16,7 @@ export const rule: ChangeRule = {
   help: 'auto_rotate_period = 0 stops automatic rotation: the key outlives its cryptoperiod.',
   tags: ['crypto', 'vault'],
   scope: 'change',
+  types: [TRANSIT_KEY_RESOURCE],
   checks: `a \`${TRANSIT_KEY_RESOURCE}\` whose \`auto_rotate_period\` goes from a period to 0`,
   changed({ change, before, after, isUpdate }) {
     if (change.type !== TRANSIT_KEY_RESOURCE || !isUpdate) return [];

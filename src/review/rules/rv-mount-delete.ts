@@ -11,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'Disabling a Vault secrets engine deletes everything stored under it (secrets, keys, certificates). A replacement is a new, empty engine.',
   tags: ['destroy', 'vault'],
   scope: 'change',
+  types: ['vault_mount'],
   checks: `a \`vault_mount\` of type ${DATA_MOUNT_TYPES.join(', ')} (or of a type that cannot be read) that is deleted or replaced`,
   destroyed({ change, before, after }) {
     if (change.type !== 'vault_mount') return [];

@@ -11,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'A remount keeps the data but every policy, role and client that names the old path stops working.',
   tags: ['vault'],
   scope: 'change',
+  types: MOUNT_RESOURCES,
   checks: `an in-place update of ${MOUNT_RESOURCES.map((t) => `\`${t}\``).join(', ')} whose \`path\` changes`,
   changed({ change, before, after }) {
     if (change.action !== 'update' || !MOUNT_RESOURCES.includes(change.type)) return [];

@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'Deleting a Kubernetes namespace deletes every object inside it (workloads, secrets, volume claims, policies); deleting a Vault namespace deletes its mounts, policies and auth methods.',
   tags: ['destroy', 'kubernetes', 'vault'],
   scope: 'change',
+  types: ['vault_namespace', ...NAMESPACE_TYPES],
   checks: 'a Kubernetes namespace or `vault_namespace` that is deleted or replaced',
   destroyed({ change, before }) {
     const verb = destroyVerb(change);

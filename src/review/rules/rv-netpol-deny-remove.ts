@@ -18,6 +18,7 @@ export const rule: ChangeRule = {
   help: 'The default-deny policy is what makes every other network policy an allow-list; without it, pods of the namespace can reach and be reached by anything.',
   tags: ['network', 'kubernetes'],
   scope: 'change',
+  types: NETWORK_POLICY_TYPES,
   checks: 'a NetworkPolicy that denies a direction for every pod (empty pod selector, no rules) and is deleted, or keeps its place but stops denying it',
   destroyed({ change, before }) {
     if (!NETWORK_POLICY_TYPES.includes(change.type) || change.action === 'replace' || denied(before).length === 0) return [];

@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'Destroying a root or intermediate CA, issuer or CA key breaks every certificate chain it anchors; destroying a signed intermediate can revoke it. Plan a CA rotation with overlap instead.',
   tags: ['destroy', 'pki', 'vault'],
   scope: 'change',
+  types: PKI_CA_RESOURCES,
   checks: 'a root or intermediate CA, signed intermediate, issuer, PKI key or CA bundle that is deleted or replaced',
   destroyed({ change, before, after }) {
     const t = change.type;

@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'sudo reaches root-protected endpoints; a `*` path grants the capabilities on everything.',
   tags: ['vault', 'policy'],
   scope: 'change',
+  types: ['vault_policy'],
   checks: 'a `vault_policy` (created or updated) that gains sudo on a path, or a `*`, `+/*` or `sys/*` path',
   changed(input) {
     const g = policyGrowth(input);

@@ -10,6 +10,7 @@ export const rule: ChangeRule = {
   help: 'The policy gains paths or capabilities, or loses a deny.',
   tags: ['vault', 'policy'],
   scope: 'change',
+  types: ['vault_policy'],
   checks: 'an updated `vault_policy` that gains a path or a capability no earlier path covered, or lifts a deny',
   changed(input) {
     const g = policyGrowth(input);

@@ -1,4 +1,5 @@
 /** RV-PSA-AUDIT-DOWNGRADE: a namespace's Pod Security audit or warn level is lowered or removed. */
+import { NAMESPACE_TYPES } from '../../synthesized/kubernetes/resource-types';
 import { podSecurityLabel } from '../../synthesized/kubernetes/namespace';
 import { psaDowngrades } from './rv-psa-downgrade';
 import type { ChangeRule } from './types';
@@ -10,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'Violations are no longer reported at the previous level.',
   tags: ['kubernetes', 'pod-security'],
   scope: 'change',
+  types: NAMESPACE_TYPES,
   checks: `a Kubernetes namespace whose \`${podSecurityLabel('audit')}\` or \`${podSecurityLabel('warn')}\` label is lowered or removed`,
   changed: (input) => psaDowngrades(input, ['audit', 'warn']),
 };

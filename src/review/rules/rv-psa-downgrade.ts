@@ -30,6 +30,7 @@ export const rule: ChangeRule = {
   help: 'Lowering pod-security.kubernetes.io/enforce (restricted → baseline/privileged, or removing it) lets privileged or host-access pods into the namespace.',
   tags: ['kubernetes', 'pod-security'],
   scope: 'change',
+  types: NAMESPACE_TYPES,
   checks: `a Kubernetes namespace whose \`${podSecurityLabel('enforce')}\` label is lowered or removed`,
   changed: (input) => psaDowngrades(input, ['enforce']),
 };

@@ -15,6 +15,7 @@ export const rule: ChangeRule = {
   help: 'A resource quota or limit grows by more than half, or is removed.',
   tags: ['kubernetes', 'quota'],
   scope: 'change',
+  types: [...RESOURCE_QUOTA_TYPES, ...LIMIT_RANGE_TYPES],
   checks: 'an updated ResourceQuota (`spec.hard`) or LimitRange (max, default, default_request) whose quantity grows by more than half, or disappears',
   changed({ change, before, after, isUpdate }) {
     const quota = RESOURCE_QUOTA_TYPES.includes(change.type);

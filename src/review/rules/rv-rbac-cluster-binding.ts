@@ -11,6 +11,7 @@ export const rule: ChangeRule = {
   help: 'A ClusterRoleBinding grants its role in every namespace, tenants included.',
   tags: ['rbac', 'kubernetes'],
   scope: 'change',
+  types: CLUSTER_ROLE_BINDING_TYPES,
   checks: 'a ClusterRoleBinding that is created (not replaced)',
   changed({ change, after }) {
     if (!CLUSTER_ROLE_BINDING_TYPES.includes(change.type) || change.action !== 'create') return [];

@@ -12,7 +12,8 @@ export const rule: ChangeRule = {
   scope: 'change',
   checks: 'an in-place update no specific rule reports, of a Vault resource or a Kubernetes RBAC, network, namespace, service account, quota, limit, admission, secret or workload resource',
   baseline(input, hits) {
+    if (unjudgedUpdate(input, hits) !== 'security') return [];
     const paths = input.change.attrs.map((a) => a.path);
-    return one(unjudgedUpdate(input, hits) === 'security' && `${input.change.type} ${q(nameOfAny(input))} changes in place${paths.length ? ` (${few(paths, 4)})` : ''}.`);
+    return one(`${input.change.type} ${q(nameOfAny(input))} changes in place${paths.length ? ` (${few(paths, 4)})` : ''}.`);
   },
 };

@@ -12,7 +12,8 @@ export const rule: ChangeRule = {
   scope: 'change',
   checks: 'any other in-place update',
   baseline(input, hits) {
+    if (unjudgedUpdate(input, hits) !== 'other') return [];
     const paths = input.change.attrs.map((a) => a.path);
-    return one(unjudgedUpdate(input, hits) === 'other' && `${input.change.type} ${q(nameOfAny(input))} changes in place${paths.length ? ` (${few(paths, 4)})` : ''}.`);
+    return one(`${input.change.type} ${q(nameOfAny(input))} changes in place${paths.length ? ` (${few(paths, 4)})` : ''}.`);
   },
 };

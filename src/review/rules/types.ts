@@ -50,6 +50,11 @@ export interface ChangeInput {
  */
 export interface ChangeRule extends RuleMeta {
   readonly scope: 'change';
+  /**
+   * The resource types the rule's `destroyed` and `changed` functions judge (their own first
+   * check names the same list); `classify` calls them only for these. @default every type
+   */
+  readonly types?: readonly string[];
   readonly drift?: (input: RuleInput) => readonly string[];
   readonly action?: (input: RuleInput) => readonly string[];
   readonly destroyed?: (input: RuleInput) => readonly string[];

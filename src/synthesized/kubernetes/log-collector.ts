@@ -23,8 +23,14 @@ export function tailedPaths(config: unknown): string[] | 'unresolved' | undefine
 
 /** Shell-style glob match as Fluent Bit's tail input uses it: `*` and `?` never cross a `/`. */
 export function globMatches(glob: string, path: string): boolean {
+  return globMatcher(glob)(path);
+}
+
+/** The same match compiled once, for a glob tested against many paths. */
+export function globMatcher(glob: string): (path: string) => boolean {
   const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${source}$`).test(path);
+  const re = new RegExp(`^${source}$`);
+  return (path) => re.test(path);
 }
 
 /** A representative container log file of a namespace, as kubelet names it. */

@@ -90,6 +90,17 @@ describe('KT-LOG1 tenant logs shipped', () => {
     expect(f[0]!.message).toMatch(/read by no log collector of its cluster .*\*_records_\*\.log/);
   });
 
+  it('judges by matching, not by the name appearing in a glob: a glob naming a longer namespace fails, a wildcard glob passes', () => {
+    const withGlob = (glob: string) => {
+      const stacks = copy(minimal.stacks);
+      const data = bodies(stackNamed(stacks, 'platform'), 'kubernetes_config_map_v1')[0]!.data as Record<string, string>;
+      data['fluent-bit.conf'] = data['fluent-bit.conf']!.replace('/var/log/containers/*_records_*.log', glob);
+      return summary(run(LOG1, stacks));
+    };
+    expect(withGlob('/var/log/containers/*_records-archive_*.log')).toEqual(['fail:minimal-tenant-records-cyberjaya/namespace/Namespace']);
+    expect(withGlob('/var/log/containers/*.log')).toEqual([]);
+  });
+
   it('fails when there is no collector at all, and is unknown when the configuration is a reference', () => {
     const tenantOnly = copy(minimal.stacks).filter((s) => s.name.includes('-tenant-'));
     expect(run(LOG1, tenantOnly)[0]!.message).toMatch(/\(there is none\)/);

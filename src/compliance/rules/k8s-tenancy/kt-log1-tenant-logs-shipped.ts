@@ -1,9 +1,11 @@
 /** KT-LOG1: every tenant namespace's container logs are read by a log collector of its cluster. */
-import type { StackRule } from '../../types';
+import type { SynthStack } from '../../../synthesized';
+import { memo } from '../../memo';
+import type { RuleContext, StackRule } from '../../types';
 import { allStacks, fail, isLogCollector, namespacesOf, pass, resourcesInNamespace, unknown } from './_shared';
 import { sameCluster } from '../../../synthesized/kubernetes/cluster';
-import { containerLogPath, globMatches, tailedPaths } from '../../../synthesized/kubernetes/log-collector';
-import { metadataOf } from '../../../synthesized/kubernetes/namespace';
+import { containerLogPath, globMatcher, tailedPaths } from '../../../synthesized/kubernetes/log-collector';
+import { metadataOf, type NamespaceInfo } from '../../../synthesized/kubernetes/namespace';
 import { CONFIG_MAP_TYPES } from '../../../synthesized/kubernetes/resource-types';
 import { stringMap } from '../../../synthesized/values';
 
@@ -27,29 +29,19 @@ export const rule: StackRule = {
   check(stack, ctx) {
     const tenants = namespacesOf(stack).filter((ns) => ns.tenant && ns.name !== undefined);
     if (tenants.length === 0) return [];
-    // Every Fluent Bit configuration kept in a log-collector namespace, with the cluster it runs on.
-    const collectors = allStacks(ctx, stack)
-      .flatMap(namespacesOf)
-      .filter(isLogCollector)
-      .flatMap((ns) => resourcesInNamespace(ns, CONFIG_MAP_TYPES, ctx).sure.map((cm) => ({ ns, cm })));
+    const collectors = allStacks(ctx, stack) === ctx.stacks ? memo(ctx, 'k8s:log-collectors', () => logCollectors(ctx, stack)) : logCollectors(ctx, stack);
     return tenants.map((ns) => {
+      // A forwarder lists one glob per namespace: the globs naming this one are tried first, so a
+      // collector of a thousand tenants costs a lookup, not a thousand matches, per namespace.
       const file = containerLogPath(ns.name!);
       let undecided = false;
-      for (const { ns: home, cm } of collectors) {
-        if (sameCluster(ns.cluster, home.cluster) === 'different') continue;
-        const data = stringMap(cm.body.data);
-        if (data === 'unresolved') {
-          undecided = true;
-          continue;
-        }
-        for (const value of Object.values(data ?? {})) {
-          const paths = tailedPaths(value);
-          if (paths === 'unresolved') undecided = true;
-          else if (paths?.some((g) => globMatches(g, file))) return { resource: ns.ref, outcome: pass };
-        }
+      for (const c of collectors) {
+        if (sameCluster(ns.cluster, c.ns.cluster) === 'different') continue;
+        if (c.reads.some((r) => r.glob.includes(ns.name!) && r.matches(file)) || c.reads.some((r) => r.matches(file))) return { resource: ns.ref, outcome: pass };
+        if (c.unresolved) undecided = true;
       }
       if (undecided) return { resource: ns.ref, outcome: unknown(`${ns.label}: whether a log collector reads its container logs depends on values known only at plan time`) };
-      const names = collectors.map(({ cm }) => String(metadataOf(cm.body).name));
+      const names = collectors.map((c) => c.name);
       return {
         resource: ns.ref,
         outcome: fail(
@@ -59,3 +51,32 @@ export const rule: StackRule = {
     });
   },
 };
+
+/** One Fluent Bit configuration kept in a log-collector namespace: the files its tail inputs read, parsed once per run. */
+interface LogCollector {
+  readonly ns: NamespaceInfo;
+  readonly name: string;
+  readonly reads: readonly { readonly glob: string; readonly matches: (path: string) => boolean }[];
+  /** Part of its configuration is known only at plan time. */
+  readonly unresolved: boolean;
+}
+
+function logCollectors(ctx: RuleContext, stack: SynthStack): LogCollector[] {
+  return allStacks(ctx, stack)
+    .flatMap(namespacesOf)
+    .filter(isLogCollector)
+    .flatMap((ns) => resourcesInNamespace(ns, CONFIG_MAP_TYPES, ctx).sure.map((cm) => ({ ns, cm })))
+    .map(({ ns, cm }) => {
+      const data = stringMap(cm.body.data);
+      const reads: LogCollector['reads'][number][] = [];
+      let unresolved = data === 'unresolved';
+      if (data !== 'unresolved') {
+        for (const value of Object.values(data ?? {})) {
+          const paths = tailedPaths(value);
+          if (paths === 'unresolved') unresolved = true;
+          else for (const glob of paths ?? []) reads.push({ glob, matches: globMatcher(glob) });
+        }
+      }
+      return { ns, name: String(metadataOf(cm.body).name), reads, unresolved };
+    });
+}
