@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { slz } from './helpers/cli';
 import { readTree, tempDir } from './helpers/synth';
 import { cases } from './review/cases';
@@ -69,6 +69,15 @@ function treeDigests(dir: string): Digests {
   files.delete('.slz-output');
   const manifest = files.get('manifest.json');
   if (manifest?.includes('"stacktrace"')) files.set('manifest.json', Buffer.from(JSON.stringify(JSON.parse(manifest.toString('utf8')), (k, v: unknown) => (k === 'stacktrace' ? undefined : v), 2)));
+  // `source.file` is relative to the output directory, so it names the temporary directory's
+  // distance from this checkout; recorded relative to the checkout instead, so the digest holds
+  // wherever the clone and the temporary directory are.
+  const context = files.get('slz-context.json');
+  if (context) {
+    const parsed = JSON.parse(context.toString('utf8')) as { source?: { file: string } };
+    if (parsed.source) parsed.source.file = relative(process.cwd(), resolve(dir, parsed.source.file)).split(sep).join('/');
+    files.set('slz-context.json', Buffer.from(JSON.stringify(parsed, null, 2)));
+  }
   return digestsOf(files);
 }
 
