@@ -15,7 +15,7 @@
  * the suite says it did not run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -365,15 +365,46 @@ describe('every example applied to real servers', () => {
   }
 
   /** Applies every wave; returns the stacks applied (for the destroy). */
-  function applyAll(tool: IacTool, env: NodeJS.ProcessEnv, out: string, applied: string[]): void {
+  /**
+   * Plan to a file and apply that file, stack by stack in waves: the flow the generated pipelines
+   * and docs/apply.md follow. With SLZ_E2E_SAVE_PLANS each plan is also kept, as `show -json`.
+   */
+  function applyAll(tool: IacTool, env: NodeJS.ProcessEnv, out: string, applied: string[], saveAs?: string): void {
     for (const wave of graphOf(out).waves) {
       for (const stack of wave) {
         const dir = join(out, 'stacks', stack);
         must(tool, env, dir, 'init');
         if (!applied.includes(stack)) applied.push(stack);
-        must(tool, env, dir, 'apply', '-auto-approve');
+        must(tool, env, dir, 'plan', '-out=apply.tfplan');
+        if (SAVE_PLANS && saveAs) savePlan(saveAs, `${stack}.json`, showJson(tool, env, dir, 'apply.tfplan'));
+        try {
+          must(tool, env, dir, 'apply', 'apply.tfplan');
+        } finally {
+          rmSync(join(dir, 'apply.tfplan'), { force: true });
+        }
       }
     }
+  }
+
+  function showJson(tool: IacTool, env: NodeJS.ProcessEnv, stackDir: string, planFile: string): string {
+    const shown = spawnSync(tool.path, [`-chdir=${stackDir}`, 'show', '-json', planFile], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (shown.status !== 0) throw new Error(`show ${stackDir}: ${shown.stderr}`);
+    return shown.stdout;
+  }
+
+  /**
+   * One plan into the corpus folder: the run's temporary folder and loopback ports out (the
+   * folders under it have fixed names), so a re-run rewrites the same text where the servers
+   * answer the same; the JSON is otherwise what the engine wrote.
+   */
+  function savePlan(group: string, name: string, json: string): void {
+    const target = join(SAVE_PLANS!, group);
+    mkdirSync(target, { recursive: true });
+    const text = json
+      .split(work)
+      .join('/e2e')
+      .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
+    writeFileSync(join(target, name), text);
   }
 
   function replanChanges(tool: IacTool, env: NodeJS.ProcessEnv, out: string): string[] {
@@ -408,7 +439,8 @@ describe('every example applied to real servers', () => {
       `${name}: applies wave by wave, does what it promises, plans no change, destroys to nothing`,
       async () => {
         const tool = pick()!;
-        const dir = mkdtempSync(join(work, `${example}-${tool.name}-`));
+        const dir = join(work, `${example}-${tool.name}`);
+        mkdirSync(dir);
         const out = join(dir, 'cdktf.out');
         const env = tfEnv(dir);
         const applied: string[] = [];
@@ -438,7 +470,7 @@ describe('every example applied to real servers', () => {
             }));
             synth(example, file, out);
           }
-          applyAll(tool, env, out, applied);
+          applyAll(tool, env, out, applied, `${example}-create${tool.name === 'tofu' ? '' : `-${tool.name}`}`);
           await verify(out, spec);
           const changes = replanChanges(tool, env, out);
           tally.replanChanges += changes.length;
@@ -477,7 +509,8 @@ describe('every example applied to real servers', () => {
       { name: 'remove-tenant', edit: (s) => void (s.tenants = [{ name: 'other', quota: { cpu: '1', memory: '1Gi', pods: 5 } } as unknown as Tenant]), expect: ['RV-NAMESPACE-DELETE', 'RV-KEY-DELETE', 'RV-MOUNT-DELETE'] },
     ];
     for (const change of changes) {
-      const cdir = mkdtempSync(join(dir, `${change.name}-`));
+      const cdir = join(dir, change.name);
+      mkdirSync(cdir);
       // Same depth as the applied tree, so the relative local state path finds the same state.
       mkdirSync(join(cdir, 'x'));
       const head = join(cdir, 'x', 'cdktf.out');
@@ -490,17 +523,13 @@ describe('every example applied to real servers', () => {
         const stackDir = join(head, 'stacks', stack);
         must(tool, env, stackDir, 'init');
         must(tool, env, stackDir, 'plan', '-out=plan.bin');
-        const shown = spawnSync(tool.path, [`-chdir=${stackDir}`, 'show', '-json', 'plan.bin'], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-        if (shown.status !== 0) throw new Error(`show ${stack}: ${shown.stderr}`);
-        writeFileSync(join(plans, `${stack}.json`), shown.stdout);
+        writeFileSync(join(plans, `${stack}.json`), showJson(tool, env, stackDir, 'plan.bin'));
       }
       // A stack the change removes is destroyed from its last configuration (what orphaned/<stack>/ keeps).
       for (const stack of graphOf(out).waves.flat().filter((st) => !existsSync(join(head, 'stacks', st)))) {
         const stackDir = join(out, 'stacks', stack);
         must(tool, env, stackDir, 'plan', '-destroy', '-out=destroy.bin');
-        const shown = spawnSync(tool.path, [`-chdir=${stackDir}`, 'show', '-json', 'destroy.bin'], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-        if (shown.status !== 0) throw new Error(`show ${stack}: ${shown.stderr}`);
-        writeFileSync(join(plans, `${stack}.json`), shown.stdout);
+        writeFileSync(join(plans, `${stack}.json`), showJson(tool, env, stackDir, 'destroy.bin'));
         rmSync(join(stackDir, 'destroy.bin'));
       }
       const r = spawnSync(process.execPath, [SLZ, 'review', '--plan', plans, '--synth', head, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -512,16 +541,7 @@ describe('every example applied to real servers', () => {
       // No value the plans mark sensitive is printed.
       expect(r.stdout).not.toContain('e2e-client-secret-not-a-real-one');
       count(change.expect.length + 1);
-      if (SAVE_PLANS) {
-        const target = join(SAVE_PLANS, `${example}-${change.name}`);
-        mkdirSync(target, { recursive: true });
-        for (const f of readdirSync(plans)) {
-          // Host-specific paths and loopback ports out; the JSON is otherwise what the engine wrote.
-          const text = readFileSync(join(plans, f), 'utf8').split(work).join('/e2e').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
-          writeFileSync(join(target, f), text);
-        }
-        copyFileSync(file, join(target, 'landing-zone.yaml'));
-      }
+      if (SAVE_PLANS) for (const f of readdirSync(plans)) savePlan(`${example}-${change.name}`, f, readFileSync(join(plans, f), 'utf8'));
     }
   }
 });

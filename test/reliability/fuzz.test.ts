@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseLandingZone } from '../../src/landing-zone';
 import { renderJson, renderMarkdown, renderSarif, reviewPlans, ReviewInputError } from '../../src/review';
+import { planCorpus } from '../helpers/plan-corpus';
 import { tempDir } from '../helpers/synth';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const PLANS = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'plans');
-const planTexts = readdirSync(PLANS)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => readFileSync(join(PLANS, f), 'utf8'));
+const planTexts = planCorpus().map((p) => readFileSync(p.path, 'utf8'));
 const landingZones = readdirSync('examples')
   .filter((e) => !['ci'].includes(e))
   .map((e) => readFileSync(join('examples', e, 'landing-zone.yaml'), 'utf8'));

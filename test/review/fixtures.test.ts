@@ -1,17 +1,14 @@
 /**
- * Every real plan in shared/fixtures/plans (CI checks shared/ out beside the repository): no
- * crash, action counts equal to an independent count, and sensitive values (the fixtures' own,
+ * Every real plan in the corpus (test/fixtures/plans, plus SLZ_EXTRA_PLANS: test/helpers/plan-corpus.ts):
+ * no crash, action counts equal to an independent count, and sensitive values (the fixtures' own,
  * plus secrets planted in a copy of each) absent from all three formats.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { STACK_TRACE } from '../helpers/cli';
+import { planCorpus } from '../helpers/plan-corpus';
 import { actionCategory, review, writePlan, type Json, type Report } from './helpers';
 
-const FIXTURES = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'plans');
-const files = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+const files = planCorpus().map((p) => [p.name, p.path] as const);
 
 /** String leaves of a value whose marker structure says sensitive (independent of the reviewer). */
 function sensitiveLeaves(value: unknown, marks: unknown, out: string[], forced = false): void {
@@ -35,8 +32,11 @@ function allFormats(file: string): { md: string; json: string; sarif: string } {
   return { md: md.stdout, json: json.stdout, sarif: sarif.stdout };
 }
 
-describe.each(files)('shared/fixtures/plans/%s', (name) => {
-  const path = join(FIXTURES, name);
+it('has plans to review (an empty corpus would pass every case below)', () => {
+  expect(files.length).toBeGreaterThanOrEqual(10);
+});
+
+describe.each(files)('plan %s', (name, path) => {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Json;
   const changes = (raw.resource_changes ?? []) as { change: { actions: string[] } }[];
 

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { slz } from '../helpers/cli';
+import { planCorpus } from '../helpers/plan-corpus';
 import { synthTree, tempDir } from '../helpers/synth';
-
-const PLANS = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'plans');
 
 function officialSchema(): object {
   for (const pkg of ['@microsoft/sarif-multitool-linux', '@microsoft/sarif-multitool-darwin', '@microsoft/sarif-multitool-win32']) {
@@ -23,9 +22,9 @@ describe('slz review --format sarif', () => {
   addFormats(ajv);
   const validate = ajv.compile(officialSchema());
 
-  it.each(readdirSync(PLANS).filter((f) => f.endsWith('.json')))('validates against the official SARIF 2.1.0 schema for %s', (plan) => {
+  it.each(planCorpus().map((p) => [p.name, p.path]))('validates against the official SARIF 2.1.0 schema for %s', (_name, plan) => {
     const out = join(tempDir(), 'review.sarif');
-    const r = slz('review', '--plan', join(PLANS, plan), '--format', 'sarif', '--out', out, '--fail-on', 'never');
+    const r = slz('review', '--plan', plan, '--format', 'sarif', '--out', out, '--fail-on', 'never');
     expect(r.code).toBe(0);
     const doc = JSON.parse(readFileSync(out, 'utf8')) as unknown;
     expect(validate(doc) ? [] : validate.errors).toEqual([]);
