@@ -77,7 +77,7 @@ describe.each(files)('plan %s', (name, path) => {
         sensitiveLeaves(e.change.after, e.change.after_sensitive, own);
       }
     }
-    const { md, json, sarif } = allFormats(writePlan(copy, name));
+    const { md, json, sarif } = allFormats(writePlan(copy, name.replace(/[^\w.-]/g, '_')));
     for (const secret of [...planted, ...own]) {
       expect(md).not.toContain(secret);
       expect(json).not.toContain(secret);
