@@ -17,7 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { gate, iacTools, itWithLogs, providerMirror, serverBinaries, startServers, writeCliConfig, type IacTool, type Servers } from './harness';
 import { createCa, issueCert } from './harness/pki';
@@ -102,7 +102,7 @@ describe('every example applied to real servers', () => {
   let issuer: Awaited<ReturnType<typeof startIssuer>>;
   const work = mkdtempSync(join(tmpdir(), 'slz-e2e-examples-'));
   const step = itWithLogs(() => servers);
-  const tally = { examples: 0, assertions: 0, replanChanges: 0, leftAfterDestroy: 0 };
+  const tally = { examples: new Set<string>(), runs: 0, assertions: 0, replanChanges: 0, leftAfterDestroy: 0 };
   const count = (n = 1) => (tally.assertions += n);
 
   beforeAll(async () => {
@@ -114,11 +114,11 @@ describe('every example applied to real servers', () => {
     await issuer?.close();
     await servers?.stop();
     rmSync(work, { recursive: true, force: true });
-    process.stdout.write(`e2e: ${tally.examples} examples applied, ${tally.assertions} assertions passed, ${tally.replanChanges} changes on re-plan, ${tally.leftAfterDestroy} left after destroy\n`);
+    process.stdout.write(`e2e: ${tally.examples.size} examples applied, ${tally.assertions} assertions passed, ${tally.replanChanges} changes on re-plan, ${tally.leftAfterDestroy} left after destroy (${tally.runs} runs with ${tools.map((t) => t.name).join(' and ')})\n`);
   }, 10 * 60_000);
 
   /** The example's file pointed at the servers (see the header); `edit` changes the derived spec further. */
-  function derive(example: string, dir: string, edit: (spec: Spec) => void = () => undefined): { file: string; spec: Spec } {
+  function derive(example: string, dir: string, edit: (spec: Spec) => void = () => undefined, appliedDir = dir): { file: string; spec: Spec } {
     const s = servers!;
     const spec = parse(readFileSync(join(ROOT, 'examples', example, 'landing-zone.yaml'), 'utf8')) as Spec;
     const region = spec.regions[0]!;
@@ -129,7 +129,7 @@ describe('every example applied to real servers', () => {
     region.vault = { ...vault, address: s.vault.address, dialect: 'vault', version: s.vault.version.replace(/^v/, '').replace(/[^0-9.].*$/, ''), cidr: '127.0.0.1/32', kubernetesCaPem: s.kubernetes.caPem };
     spec.network = { ...spec.network, inCountryCidrs: [...(spec.network?.inCountryCidrs ?? []), '127.0.0.0/8'] };
     if (spec.identity?.oidc) spec.identity.oidc = { ...spec.identity.oidc, issuer: issuer.issuer, discoveryCaPem: issuer.caPem };
-    spec.logging = { ...spec.logging, auditRelay: s.audit.address, auditFilePath: join(dir, 'vault-audit.log') };
+    spec.logging = { ...spec.logging, auditRelay: s.audit.address, auditFilePath: join(appliedDir, 'vault-audit.log') };
     spec.state = spec.state?.backend === 'kubernetes' ? { backend: 'kubernetes', namespace: 'slz-state' } : { backend: 'local' };
     edit(spec);
     const file = join(dir, 'landing-zone.yaml');
@@ -444,6 +444,8 @@ describe('every example applied to real servers', () => {
     const text = json
       .split(work)
       .join('/e2e')
+      .split(dirname(servers!.kubernetes.kubeconfig))
+      .join('/e2e-servers')
       .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
     writeFileSync(join(target, name), text);
   }
@@ -523,7 +525,8 @@ describe('every example applied to real servers', () => {
           tally.leftAfterDestroy += left.length;
           expect(left).toEqual([]);
           count();
-          tally.examples++;
+          tally.examples.add(example);
+          tally.runs++;
         } finally {
           await forceClean(existsSync(join(out, 'stack-graph.json')) ? tenantsOf(out).map((t) => t.name) : []);
         }
@@ -534,7 +537,9 @@ describe('every example applied to real servers', () => {
 
   /** One change per kind the review rules care about, planned for real and reviewed. */
   async function reviewRealPlans(tool: IacTool, env: NodeJS.ProcessEnv, dir: string, out: string, example: string): Promise<void> {
-    const changes: { name: string; edit: (spec: Spec) => void; expect: string[] }[] = [
+    type Change = { address: string; action: string };
+    const of = (list: Change[], action: string) => list.filter((c) => c.action === action).map((c) => c.address.split('.')[0]);
+    const changes: { name: string; edit: (spec: Spec) => void; expect: string[]; actions: (list: Change[]) => void }[] = [
       {
         name: 'widen-egress',
         edit: (s) => {
@@ -544,20 +549,38 @@ describe('every example applied to real servers', () => {
           first.egress = [...(first.egress ?? []), 'partner'];
         },
         expect: ['RV-EGRESS-WIDEN'],
+        // One new NetworkPolicy in the tenant's namespace; nothing else created, replaced or deleted.
+        actions: (list) => {
+          expect(of(list, 'create')).toEqual(['kubernetes_network_policy_v1']);
+          expect([...of(list, 'delete'), ...of(list, 'replace')]).toEqual([]);
+        },
       },
       // A shorter rotation is no risk: the plan must still show it as an in-place update, reviewed.
-      { name: 'rotate-period', edit: (s) => void (s.tenants[0]!.keys![0]!.rotateDays = 30), expect: [] },
-      { name: 'remove-tenant', edit: (s) => void (s.tenants = [{ name: 'other', quota: { cpu: '1', memory: '1Gi', pods: 5 } } as unknown as Tenant]), expect: ['RV-NAMESPACE-DELETE', 'RV-KEY-DELETE', 'RV-MOUNT-DELETE'] },
+      {
+        name: 'rotate-period',
+        edit: (s) => void (s.tenants[0]!.keys![0]!.rotateDays = 30),
+        expect: [],
+        actions: (list) => expect(list.filter((c) => c.action !== 'noop').map((c) => `${c.action} ${c.address.split('.')[0]}`)).toEqual(['update vault_transit_secret_backend_key']),
+      },
+      {
+        name: 'remove-tenant',
+        edit: (s) => void (s.tenants = [{ name: 'other', quota: { cpu: '1', memory: '1Gi', pods: 5 } } as unknown as Tenant]),
+        expect: ['RV-NAMESPACE-DELETE', 'RV-KEY-DELETE', 'RV-MOUNT-DELETE'],
+        actions: (list) => {
+          expect(of(list, 'delete')).toEqual(expect.arrayContaining(['kubernetes_namespace_v1', 'vault_mount', 'vault_transit_secret_backend_key']));
+          expect(of(list, 'replace')).toEqual([]);
+        },
+      },
     ];
     for (const change of changes) {
+      // The changed tree beside its own copy of the applied state, where the stacks' relative
+      // local-state path (../../../terraform-state) finds it.
       const cdir = join(dir, change.name);
       mkdirSync(cdir);
-      // Same depth as the applied tree, so the relative local state path finds the same state.
-      mkdirSync(join(cdir, 'x'));
-      const head = join(cdir, 'x', 'cdktf.out');
-      const { file } = derive(example, cdir, change.edit);
+      const head = join(cdir, 'cdktf.out');
+      const { file } = derive(example, cdir, change.edit, dir);
       synth(example, file, head);
-      cpSync(join(dir, 'terraform-state'), join(cdir, 'x', '..', 'terraform-state'), { recursive: true });
+      cpSync(join(dir, 'terraform-state'), join(cdir, 'terraform-state'), { recursive: true });
       const plans = join(cdir, 'plans');
       mkdirSync(plans);
       for (const stack of graphOf(out).waves.flat().filter((st) => existsSync(join(head, 'stacks', st)))) {
@@ -575,14 +598,15 @@ describe('every example applied to real servers', () => {
       }
       const r = spawnSync(process.execPath, [SLZ, 'review', '--plan', plans, '--synth', head, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       expect(r.status).toBe(0);
-      const report = JSON.parse(r.stdout) as { changes: { risks?: { ruleId: string }[] }[] };
+      const report = JSON.parse(r.stdout) as { changes: (Change & { risks?: { ruleId: string }[] })[] };
       const ids = new Set(report.changes.flatMap((c) => (c.risks ?? []).map((x) => x.ruleId)));
       expect(report.changes.length).toBeGreaterThan(0);
+      change.actions(report.changes);
       for (const id of change.expect) expect([...ids]).toContain(id);
       // No value the plans mark sensitive is printed.
       expect(r.stdout).not.toContain('e2e-client-secret-not-a-real-one');
-      count(change.expect.length + 1);
-      if (SAVE_PLANS) for (const f of readdirSync(plans)) savePlan(`${example}-${change.name}`, f, readFileSync(join(plans, f), 'utf8'));
+      count(change.expect.length + 2);
+      if (SAVE_PLANS) for (const f of readdirSync(plans)) savePlan(`${example}-${change.name}${tool.name === 'tofu' ? '' : `-${tool.name}`}`, f, readFileSync(join(plans, f), 'utf8'));
     }
   }
 });
