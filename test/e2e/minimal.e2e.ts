@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isIP } from 'node:net';
 import { parse, stringify } from 'yaml';
 import { AuditListener, gate, iacTools, itWithLogs, providerMirror, serverBinaries, startServers, writeCliConfig, type KubeClient, type Servers, type VaultClient } from './harness';
 import { ownServers, wantsOwnServers } from './harness/own';
@@ -36,6 +37,7 @@ interface Target {
   readonly kube: KubeClient;
   readonly vault: VaultClient;
   readonly kubeServer: string;
+  readonly kubeCaPem: string;
   readonly kubeconfig: string;
   readonly context: string;
   readonly env: NodeJS.ProcessEnv;
@@ -47,11 +49,19 @@ interface Target {
 function derivedLandingZone(target: Target, work: string): string {
   const lz = parse(readFileSync(EXAMPLE, 'utf8')) as {
     regions: { kubernetes: Record<string, unknown>; vault: Record<string, unknown> }[];
+    network: { inCountryCidrs?: string[] };
     logging: Record<string, unknown>;
   };
   const region = lz.regions[0]!;
   region.kubernetes = { ...region.kubernetes, host: target.kubeServer, context: target.context, configPath: target.kubeconfig };
-  region.vault = { ...region.vault, address: target.vault.address };
+  // Tenant egress to Vault is derived from vault.cidr (KT-NP4): the target's address, or SLZ_E2E_VAULT_CIDR
+  // where the address is a host name.
+  const host = new URL(target.vault.address).hostname;
+  const cidr = process.env.SLZ_E2E_VAULT_CIDR ?? (isIP(host) === 4 ? `${host}/32` : undefined);
+  if (!cidr) throw new Error(`Vault at ${target.vault.address} is named, not numbered: set SLZ_E2E_VAULT_CIDR to the CIDR its addresses are in (docs/e2e.md)`);
+  region.vault = { ...region.vault, address: target.vault.address, cidr, ...(target.kubeCaPem ? { kubernetesCaPem: target.kubeCaPem } : {}) };
+  // The test servers' network counts as in-country here, or the file is (rightly) refused.
+  lz.network = { ...lz.network, inCountryCidrs: [...(lz.network.inCountryCidrs ?? []), cidr] };
   lz.logging = { ...lz.logging, auditRelay: target.auditRelay, auditFilePath: join(work, 'vault-audit.log') };
   const file = join(work, 'landing-zone.yaml');
   writeFileSync(file, stringify(lz));
@@ -82,7 +92,7 @@ describe('examples/minimal applied to real servers', () => {
     if (own?.servers) {
       const s = own.servers;
       const audit = process.env.SLZ_E2E_AUDIT_RELAY ? undefined : await AuditListener.start();
-      target = { kube: s.kube, vault: s.vault, kubeServer: s.kubeServer, kubeconfig: s.kubeconfig, context: s.context, env: tfEnv, ...(audit ? { audit } : {}), auditRelay: process.env.SLZ_E2E_AUDIT_RELAY ?? audit!.address };
+      target = { kube: s.kube, vault: s.vault, kubeServer: s.kubeServer, kubeCaPem: s.kubeCaPem, kubeconfig: s.kubeconfig, context: s.context, env: tfEnv, ...(audit ? { audit } : {}), auditRelay: process.env.SLZ_E2E_AUDIT_RELAY ?? audit!.address };
     } else {
       servers = await startServers({ binaries: kit!.binaries! });
       const k = servers.kubernetes;
@@ -90,6 +100,7 @@ describe('examples/minimal applied to real servers', () => {
         kube: k.client,
         vault: servers.vault.client,
         kubeServer: k.server,
+        kubeCaPem: k.caPem,
         kubeconfig: k.kubeconfig,
         context: k.context,
         env: { ...tfEnv, VAULT_ADDR: servers.vault.address, VAULT_TOKEN: servers.vault.rootToken, VAULT_CACERT: servers.vault.caFile },
@@ -150,7 +161,10 @@ describe('examples/minimal applied to real servers', () => {
   });
 
   step('a workload token from TokenRequest logs in through Kubernetes auth and may use its own key, not read its configuration', async () => {
-    const jwt = await target.kube.tokenRequest('records', 'api', { audiences: ['vault'] });
+    // Vault outside the cluster reviews the token with itself (docs/apply.md, topologies): it must
+    // be good for the API server (its issuer, from the discovery document) as well as for `vault`.
+    const { issuer } = await target.kube.ok<{ issuer: string }>('GET', '/.well-known/openid-configuration');
+    const jwt = await target.kube.tokenRequest('records', 'api', { audiences: ['vault', issuer] });
     const token = await target.vault.kubernetesLogin('kubernetes', 'records-api', jwt);
     const workload = target.vault.withToken(token);
     const sealed = await workload.write<{ data: { ciphertext: string } }>('tenants/records/transit/encrypt/records', { plaintext: Buffer.from('e2e').toString('base64') });

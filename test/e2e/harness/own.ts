@@ -14,6 +14,8 @@ export interface OwnServers {
   readonly kubeconfig: string;
   readonly context: string;
   readonly kubeServer: string;
+  /** The cluster's CA from the kubeconfig (what Vault needs to call TokenReview from outside the cluster). */
+  readonly kubeCaPem: string;
   readonly kube: KubeClient;
   readonly vaultAddress: string;
   readonly vaultToken: string;
@@ -66,6 +68,7 @@ export function ownServers(): { servers?: OwnServers; missing: string[] } {
       kubeconfig,
       context,
       kubeServer: cluster.server,
+      kubeCaPem: ca,
       kube: new KubeClient(cluster.server, ca, credentials),
       vaultAddress: vaultAddress!,
       vaultToken: vaultToken!,
