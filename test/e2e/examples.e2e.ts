@@ -49,6 +49,8 @@ interface Spec {
 interface Graph { stacks: Record<string, { kind: string; wave: number; tenant?: string }>; waves: string[][] }
 
 const PQ = ['ml-dsa', 'slh-dsa', 'hybrid'];
+/** What the stacks' OIDC client-secret variable gets; it must reach Vault and nothing else. */
+const OIDC_SECRET = 'e2e-client-secret-not-a-real-one';
 
 /**
  * A loopback OIDC issuer: a discovery document and an empty key set over TLS, what Vault fetches
@@ -173,7 +175,7 @@ describe('every example applied to real servers', () => {
       VAULT_TOKEN: s.vault.rootToken,
       VAULT_CACERT: s.vault.caFile,
       KUBE_CONFIG_PATH: s.kubernetes.kubeconfig,
-      TF_VAR_oidc_client_secret: 'e2e-client-secret-not-a-real-one',
+      TF_VAR_oidc_client_secret: OIDC_SECRET,
     };
   }
 
@@ -366,6 +368,12 @@ describe('every example applied to real servers', () => {
     await s.audit.waitFor((e) => (e.request as { path?: string } | undefined)?.path === 'sys/mounts');
     count(2);
 
+    // Logs: the applied forwarder tails every tenant namespace of the tree, code-defined ones included.
+    const forwarder = await k.ok<{ data: Record<string, string> }>('GET', '/api/v1/namespaces/slz-logging/configmaps/slz-log-forwarder-config');
+    const tailed = /^\s*Path\s+(.+)$/m.exec(Object.values(forwarder.data).join('\n'))?.[1] ?? '';
+    for (const t of tenantsOf(out)) expect({ tenant: t.name, tailed: tailed.includes(`*_${t.name}_*`) }).toEqual({ tenant: t.name, tailed: true });
+    count();
+
     // Kubernetes: Pod Security, the residency policy, the quota, RBAC, NetworkPolicies as synthesized.
     const region = spec.regions[0]!;
     const registry = String(region.kubernetes.imageRegistry);
@@ -515,6 +523,13 @@ describe('every example applied to real servers', () => {
           }
           applyAll(tool, env, out, applied, `${example}-create${tool.name === 'tofu' ? '' : `-${tool.name}`}`);
           await verify(out, spec);
+          // The OIDC client secret goes through a write-only argument: applied, yet in no state file.
+          if (spec.identity?.oidc && existsSync(join(dir, 'terraform-state'))) {
+            const states = readdirSync(join(dir, 'terraform-state')).filter((f) => f.endsWith('.tfstate'));
+            expect(states.length).toBeGreaterThan(0);
+            for (const f of states) expect(readFileSync(join(dir, 'terraform-state', f), 'utf8')).not.toContain(OIDC_SECRET);
+            count();
+          }
           const changes = replanChanges(tool, env, out);
           tally.replanChanges += changes.length;
           expect(changes).toEqual([]);
@@ -604,7 +619,7 @@ describe('every example applied to real servers', () => {
       change.actions(report.changes);
       for (const id of change.expect) expect([...ids]).toContain(id);
       // No value the plans mark sensitive is printed.
-      expect(r.stdout).not.toContain('e2e-client-secret-not-a-real-one');
+      expect(r.stdout).not.toContain(OIDC_SECRET);
       count(change.expect.length + 2);
       if (SAVE_PLANS) for (const f of readdirSync(plans)) savePlan(`${example}-${change.name}${tool.name === 'tofu' ? '' : `-${tool.name}`}`, f, readFileSync(join(plans, f), 'utf8'));
     }
