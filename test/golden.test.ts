@@ -17,7 +17,14 @@ import { readTree, tempDir } from './helpers/synth';
 import { cases } from './review/cases';
 import { review, writePlan } from './review/helpers';
 
-const GOLDEN = join(__dirname, 'fixtures', 'golden');
+/**
+ * The digests hold for one synthesis engine: cdktf (what users install) in test/fixtures/golden/,
+ * the community fork cdktn (CI's alias run, README "Compatibility") in test/fixtures/golden/cdktn/:
+ * cdktn writes its own version into every stack and formats manifest.json differently, and SARIF
+ * line numbers follow the stack files. Regenerate the cdktn set with the alias installed.
+ */
+const ENGINE = (JSON.parse(readFileSync(require.resolve('cdktf/package.json'), 'utf8')) as { name: string }).name;
+const GOLDEN = ENGINE === 'cdktf' ? join(__dirname, 'fixtures', 'golden') : join(__dirname, 'fixtures', 'golden', ENGINE);
 const UPDATE = process.env.SLZ_GOLDEN_UPDATE === '1';
 /** 2026-11-21, the day the compliance tests judge on. */
 const DAY = new Date('2026-11-21T00:00:00Z');

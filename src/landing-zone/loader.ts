@@ -58,7 +58,8 @@ export function parseText(text: string, fileName = ''): ParseResult {
   const asJson = extname(fileName).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
   if (asJson && extname(fileName).toLowerCase() === '.json') {
     try {
-      return { ok: true, doc: JSON.parse(text), text };
+      const doc: unknown = JSON.parse(text);
+      return nestingProblem(doc) ?? { ok: true, doc, text };
     } catch (e) {
       // V8 quotes a piece of the text (`Unexpected token 'h', "{"a": hvs.…"... is not valid JSON`);
       // that piece may be a secret, so only the description and the position are kept.
@@ -83,12 +84,40 @@ export function parseText(text: string, fileName = ''): ParseResult {
   try {
     const doc: unknown = first.toJS({ maxAliasCount: MAX_ALIASES });
     if (doc === null || doc === undefined) return failure('(file)', 'is empty', 'start from examples/minimal/landing-zone.yaml');
-    return { ok: true, doc, text };
+    return nestingProblem(doc) ?? { ok: true, doc, text };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/alias/i.test(msg)) return failure('(file)', 'uses too many YAML aliases (a resource-exhaustion pattern)', `at most ${MAX_ALIASES} alias expansions are allowed; write the values out`);
     return failure('(file)', `could not be read as YAML: ${msg.split('\n')[0]}`, 'check the file');
   }
+}
+
+/** Deeper than any landing-zone file nests (its schema goes about 8 levels down). */
+const MAX_DEPTH = 64;
+
+/**
+ * A YAML alias inside the node its anchor names (`&a` … `<<: *a`) makes a value that contains
+ * itself, and very deep nesting exhausts the stack of every later walk over the document: both
+ * are refused here, once, with a path-free message.
+ */
+function nestingProblem(doc: unknown): ParseResult | undefined {
+  const ancestors = new Set<object>();
+  const visit = (value: unknown, depth: number): 'cycle' | 'depth' | undefined => {
+    if (value === null || typeof value !== 'object') return undefined;
+    if (ancestors.has(value)) return 'cycle';
+    if (depth > MAX_DEPTH) return 'depth';
+    ancestors.add(value);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      const found = visit(child, depth + 1);
+      if (found) return found;
+    }
+    ancestors.delete(value);
+    return undefined;
+  };
+  const found = visit(doc, 0);
+  if (found === 'cycle') return failure('(file)', 'holds a value that contains itself (a YAML alias inside the node its anchor names)', 'write the value out instead of referring to the node it is in');
+  if (found === 'depth') return failure('(file)', `nests deeper than ${MAX_DEPTH} levels`, 'a landing-zone file nests about 8 levels deep: check the indentation and brackets');
+  return undefined;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -235,6 +235,21 @@ describe('file-level refusals generated at test time', () => {
     expect(readFileSync(join(DIR, '08-alias-bomb.yaml')).length).toBeLessThan(1024);
   });
 
+  // Found by the property test under the cdktn run: `&a` … `<<: *a` made a value containing
+  // itself, and the secret scan overflowed the stack (exit 2 with "unexpected error").
+  it.each([
+    ['a YAML alias inside the node its anchor names', '&a \n<<: *a\n', /^\(file\): holds a value that contains itself/m],
+    ['a sequence alias inside itself', 'tenants: &t\n  - *t\n', /^\(file\): holds a value that contains itself/m],
+    ['YAML nested 100 levels deep', `a:\n${Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i + 1)}b:\n`).join('')}`, /^\(file\): nests deeper than 64 levels/m],
+    ['JSON nested 5,000 levels deep', `${'['.repeat(5000)}${']'.repeat(5000)}`, /^\(file\): nests deeper than 64 levels/m],
+  ])('refuses %s with a path and a hint, no crash', (_what, text, message) => {
+    const file = join(mkdtempSync(join(process.env.SLZ_TEST_TMP ?? tmpdir(), 'slz-nesting-')), text.startsWith('[') ? 'deep.json' : 'cyclic.yaml');
+    writeFileSync(file, text);
+    const r = slz('validate', file);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(message) });
+    expect(r.stderr).not.toMatch(/unexpected error/);
+  });
+
   it('lets no library warning escape to the process stderr (it could quote a secret)', () => {
     const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     try {
