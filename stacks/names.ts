@@ -1,13 +1,2 @@
-/** Stack names: stable, DNS-safe, and readable in `cdktf.out/stacks/`. */
-
-export function platformStackName(lz: string, region: string): string {
-  return `${lz}-platform-${region}`;
-}
-
-export function tenancyStackName(lz: string, tenant: string, region: string): string {
-  return `${lz}-tenant-${tenant}-${region}`;
-}
-
-export function admissionStackName(lz: string, region: string): string {
-  return `${lz}-admission-${region}`;
-}
+/** Stack names: defined with the landing-zone file (src/landing-zone/stack-names.ts), which validation reads too. */
+export { admissionStackName, platformStackName, tenancyStackName } from '../src/landing-zone/stack-names';

@@ -355,7 +355,11 @@ export const stateSchema = z
 export const exemptionSchema = z
   .strictObject({
     rule: z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]+$/, { message: 'must be a rule id such as KT-NS5' }).describe('Id of the rule whose findings are accepted (RULES.md).').meta({ examples: ['KT-WL3'] }),
-    resource: z.string().min(1).describe('Construct path or glob, e.g. patient-records/*.'),
+    resource: z
+      .string()
+      .min(1)
+      .describe('Construct path or glob, starting with a stack of this file (<name>-platform-<region>, <name>-tenant-<tenant>-<region>, <name>-admission-<region>); `*` matches within a path segment, `**` across segments, and a construct covers what it contains.')
+      .meta({ examples: ['moh-tenant-patient-records-*/keys', 'moh-platform-*/log-forwarder/DaemonSet'] }),
     reason: z.string().min(10, { message: 'must be at least 10 characters: say why the risk is accepted' }).describe('Why the risk is accepted: reviewers and auditors read it.'),
     owner: z.string().min(1).describe('Who accepted the risk: a person or role, answerable for it.').meta({ examples: ['ciso@agency.example.gov.my'] }),
     expires: isoDate.describe('When the exemption lapses (YYYY-MM-DD), so an accepted risk is reviewed again.').meta({ examples: ['2027-06-30'] }),

@@ -39,10 +39,12 @@ import {
 } from '../jurisdictions';
 import { cidrContains, cidrOf, cidrsOverlap, hostOf, hostUnderDomain, ipInCidr, isIpLiteral, type Cidr } from './net';
 import { closest, type PathSegment, ProblemList, type SpecProblem } from './problems';
+import { compileGlob, globProblem } from './exemption-glob';
 import { suppressionProblems } from './exemptions';
 import { landingZoneSchema, type LandingZone, type Region, type Tenant, type TransitKey } from './schema';
 import { salvage, type Salvaged } from './salvage';
 import { findSecrets, redactSecrets } from './secrets';
+import { stackNamesOf } from './stack-names';
 import { reportZodIssues } from './zod-issues';
 
 /** Where a region runs, resolved against the catalogue. */
@@ -79,6 +81,12 @@ export type ValidationResult =
 export interface ValidateOptions {
   /** The day crypto deadlines and exemption expiry are judged on. @default today (UTC) */
   readonly today?: string;
+  /**
+   * Stacks a program adds to the file's in code (a SovereignApp's own tenancy stacks): an
+   * exemption may name them as well as the file's own.
+   * @default none
+   */
+  readonly extraStacks?: readonly string[];
 }
 
 /** Strict mode is the default from this ordinal (CONFIDENTIAL). */
@@ -119,7 +127,7 @@ export function validateLandingZone(doc: unknown, options: ValidateOptions = {})
     const kept = salvage(landingZoneSchema, doc);
     spec = { ...((kept.value ?? {}) as Salvaged<LandingZone>), parsed: kept.parsed };
   }
-  const context = crossCheck(spec, problems, today);
+  const context = crossCheck(spec, problems, today, options.extraStacks ?? []);
   if (problems.errors.length > 0 || !parsed.success || !context) {
     return { ok: false, problems: redactSecrets(sortProblems(problems.items), secrets) };
   }
@@ -181,10 +189,10 @@ interface Context {
   readonly sites: ResolvedSite[];
 }
 
-function crossCheck(spec: Spec, problems: ProblemList, today: string): Context | undefined {
+function crossCheck(spec: Spec, problems: ProblemList, today: string, extraStacks: readonly string[]): Context | undefined {
   checkNamesAndReferences(spec, problems);
   const cidrs = checkNetwork(spec, problems);
-  checkExemptions(spec, problems, today);
+  checkExemptions(spec, problems, today, extraStacks);
   checkPkiLifetimes(spec, problems);
 
   if (spec.jurisdiction === undefined) return undefined;
@@ -467,8 +475,19 @@ const EXEMPTION_HINTS: Record<string, string> = {
  * compliance would refuse — expired, a glob matching every construct, an engine rule — is
  * refused here, so a valid file stays compliant. Fields that did not parse were reported already.
  */
-function checkExemptions(spec: Spec, problems: ProblemList, today: string): void {
+function checkExemptions(spec: Spec, problems: ProblemList, today: string, extraStacks: readonly string[]): void {
+  const stacks = fileStacks(spec);
   (spec.exemptions ?? []).forEach((e, i) => {
+    // Construct paths start with the stack name: a first segment that names no stack of this file
+    // matches nothing, and compliance would report the exemption itself (SB-SUP2) after synthesis.
+    const first = e.resource?.split('/')[0];
+    if (stacks && e.resource !== undefined && globProblem(e.resource) === undefined && first !== undefined && first !== '**') {
+      const glob = compileGlob(first);
+      if (![...stacks, ...extraStacks].some((s) => glob.matches(s))) {
+        const listed = stacks.slice(0, 4).join(', ') + (stacks.length > 4 ? `, … (${stacks.length} in all)` : '');
+        problems.error(['exemptions', i, 'resource'], `"${first}" names no stack of this landing zone, so the exemption would cover nothing`, `a construct path starts with its stack: ${listed}; e.g. ${stacks[0]}/…`);
+      }
+    }
     const suppression = { rule: e.rule ?? '', resource: e.resource ?? '', reason: e.reason ?? '', owner: e.owner ?? '', expires: e.expires ?? '' };
     for (const p of suppressionProblems(suppression, today)) {
       const attribute = p.attribute as keyof typeof suppression;
@@ -477,6 +496,16 @@ function checkExemptions(spec: Spec, problems: ProblemList, today: string): void
       problems.error(['exemptions', i, attribute], message, EXEMPTION_HINTS[attribute]);
     }
   });
+}
+
+/** The file's stacks by name, or undefined where the names, regions or tenants did not all parse. */
+function fileStacks(spec: Spec): string[] | undefined {
+  const lz = spec.metadata?.name;
+  const regions = (spec.regions ?? []).map((r) => r?.name);
+  const tenants = spec.tenants ?? [];
+  if (typeof lz !== 'string' || regions.length === 0 || regions.some((r) => typeof r !== 'string')) return undefined;
+  if (!spec.parsed('regions') || !spec.parsed('tenants') || tenants.some((t) => typeof t?.name !== 'string')) return undefined;
+  return stackNamesOf(lz, regions as string[], tenants as { name: string; regions?: string[] }[]);
 }
 
 /** Lifetimes the PKI construct needs in order: a leaf cannot outlive the intermediate that signs it. */

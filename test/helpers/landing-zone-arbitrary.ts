@@ -364,9 +364,10 @@ const RULE_IDS = ALL_PACKS.flatMap((p) => p.rules.map((r) => r.id));
 function exemptionArb(lzName: string, tenants: readonly string[]): fc.Arbitrary<Doc> {
   return fc
     .record({
-      // Strays: an engine rule, and a pattern matching every construct (compliance refuses both).
+      // Strays: an engine rule, a pattern matching every construct, and one naming no stack of the
+      // file (validation refuses all three).
       rule: mostly(fc.constantFrom(...RULE_IDS), fc.constantFrom('SB-SUP2', 'SB-SUP4')),
-      resource: mostly(fc.constantFrom(`${lzName}-*`, `${lzName}-platform-*/log-forwarder/*`, ...tenants.map((t) => `${lzName}-tenant-${t}-*`)), fc.constantFrom('*', '**', '*/**')),
+      resource: mostly(fc.constantFrom(`${lzName}-*`, `${lzName}-platform-*/log-forwarder/*`, ...tenants.map((t) => `${lzName}-tenant-${t}-*`)), fc.constantFrom('*', '**', '*/**', `${tenants[0] ?? 'records'}/*`, `not-${lzName}-*/keys`)),
       expires: mostly(fc.constantFrom('2027-12-31', '2030-01-01'), fc.constant('2026-01-01')),
       ticket: opt(fc.constant('SEC-1')),
     })
