@@ -7,22 +7,7 @@
  * parse stay quiet instead of misleading.
  */
 import type { z } from 'zod';
-
-type AnySchema = z.core.$ZodType;
-
-interface DefLike {
-  readonly type: string;
-  readonly shape?: Record<string, AnySchema>;
-  readonly innerType?: AnySchema;
-  readonly element?: AnySchema;
-  readonly options?: readonly AnySchema[];
-  readonly discriminator?: string;
-  readonly values?: readonly unknown[];
-}
-
-function defOf(schema: AnySchema): DefLike {
-  return schema._zod.def as unknown as DefLike;
-}
+import { defOf, type AnySchema } from './zod-def';
 
 /** What a field-by-field salvage kept: values as the schema outputs them, with any field possibly missing. */
 export type Salvaged<T> = T extends readonly (infer E)[] ? Salvaged<E>[] : T extends Record<string, unknown> ? { [K in keyof T]?: Salvaged<T[K]> } : T;

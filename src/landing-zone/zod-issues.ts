@@ -6,23 +6,7 @@
  */
 import { z } from 'zod';
 import { closest, type PathSegment, type ProblemList } from './problems';
-
-type AnySchema = z.core.$ZodType;
-
-interface DefLike {
-  readonly type: string;
-  readonly shape?: Record<string, AnySchema>;
-  readonly innerType?: AnySchema;
-  readonly element?: AnySchema;
-  readonly options?: readonly AnySchema[];
-  readonly in?: AnySchema;
-  readonly discriminator?: string;
-  readonly values?: readonly unknown[];
-}
-
-function defOf(schema: AnySchema): DefLike {
-  return schema._zod.def as unknown as DefLike;
-}
+import { defOf, type AnySchema } from './zod-def';
 
 /**
  * The object keys a schema accepts at a path, to suggest near misses: all options of a union, or,
