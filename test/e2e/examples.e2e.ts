@@ -19,7 +19,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { gate, iacTools, itWithLogs, providerMirror, serverBinaries, startServers, writeCliConfig, type IacTool, type Servers } from './harness';
+import { gate, iacTools, itWithLogs, pointAtKit, providerMirror, serverBinaries, stackResources, startServers, writeCliConfig, type IacTool, type Servers } from './harness';
 import { createCa, issueCert } from './harness/pki';
 import { synthesize as synthesizeFork } from '../../examples/typescript-fork/main';
 
@@ -126,12 +126,9 @@ describe('every example applied to real servers', () => {
     const region = spec.regions[0]!;
     spec.regions = [region];
     spec.tenants = spec.tenants.filter((t) => !t.regions || t.regions.includes(region.name)).map((t) => ({ ...t, ...(t.regions ? { regions: [region.name] } : {}) }));
-    region.kubernetes = { ...region.kubernetes, host: s.kubernetes.server, context: s.kubernetes.context, configPath: s.kubernetes.kubeconfig, apiServerCidr: '127.0.0.1/32' };
-    const { inCluster: _ic, ...vault } = region.vault;
-    region.vault = { ...vault, address: s.vault.address, dialect: 'vault', version: s.vault.version.replace(/^v/, '').replace(/[^0-9.].*$/, ''), cidr: '127.0.0.1/32', kubernetesCaPem: s.kubernetes.caPem };
-    spec.network = { ...spec.network, inCountryCidrs: [...(spec.network?.inCountryCidrs ?? []), '127.0.0.0/8'] };
+    pointAtKit(spec, s, appliedDir);
+    region.vault = { ...region.vault, dialect: 'vault', version: s.vault.version.replace(/^v/, '').replace(/[^0-9.].*$/, '') };
     if (spec.identity?.oidc) spec.identity.oidc = { ...spec.identity.oidc, issuer: issuer.issuer, discoveryCaPem: issuer.caPem };
-    spec.logging = { ...spec.logging, auditRelay: s.audit.address, auditFilePath: join(appliedDir, 'vault-audit.log') };
     spec.state = spec.state?.backend === 'kubernetes' ? { backend: 'kubernetes', namespace: 'slz-state' } : { backend: 'local' };
     edit(spec);
     const file = join(dir, 'landing-zone.yaml');
@@ -155,7 +152,7 @@ describe('every example applied to real servers', () => {
     const names = [...new Set(Object.values(graph.stacks).map((x) => x.tenant).filter((t): t is string => !!t))];
     return names.map((name) => ({
       name,
-      keys: resources(out, 'vault_transit_secret_backend_key')
+      keys: stackResources(out, 'vault_transit_secret_backend_key')
         .filter((r) => graph.stacks[r.stack]?.tenant === name)
         .map((r) => String(r.body.name)),
     }));
@@ -196,15 +193,6 @@ describe('every example applied to real servers', () => {
     return JSON.parse(readFileSync(join(out, 'stack-graph.json'), 'utf8')) as Graph;
   }
 
-  /** Stack resources of one type in a synthesized tree, by stack. */
-  function resources(out: string, type: string): { stack: string; body: Json }[] {
-    const found: { stack: string; body: Json }[] = [];
-    for (const stack of readdirSync(join(out, 'stacks'))) {
-      const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, Json>> };
-      for (const body of Object.values(json.resource?.[type] ?? {})) found.push({ stack, body });
-    }
-    return found;
-  }
 
   async function allowKeyDeletion(out: string): Promise<void> {
     const v = servers!.vault.client;
@@ -350,7 +338,7 @@ describe('every example applied to real servers', () => {
 
     // PKI: a certificate for an agency domain, none for a foreign one.
     if (spec.pki) {
-      for (const role of resources(out, 'vault_pki_secret_backend_role')) {
+      for (const role of stackResources(out, 'vault_pki_secret_backend_role')) {
         const tenant = spec.tenants.find((t) => role.stack.includes(`-tenant-${t.name}-`))!;
         const mount = `tenants/${tenant.name}/pki`;
         const ok = await v.request('POST', `${mount}/issue/${String(role.body.name)}`, { common_name: `e2e.${spec.pki.domains[0]}`, ttl: '1h' });
@@ -404,7 +392,7 @@ describe('every example applied to real servers', () => {
       }
       const stored = (await k.ok<{ items: { metadata: { name: string } }[] }>('GET', `/apis/networking.k8s.io/v1/namespaces/${t.name}/networkpolicies`)).items.map((p) => p.metadata.name).sort();
       const graph = graphOf(out);
-      const synthesized = resources(out, 'kubernetes_network_policy_v1')
+      const synthesized = stackResources(out, 'kubernetes_network_policy_v1')
         .filter((p) => graph.stacks[p.stack]?.tenant === t.name)
         .map((p) => String((p.body.metadata as Json).name))
         .sort();

@@ -18,7 +18,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { gate, iacTools, itWithLogs, providerMirror, serverBinaries, startServers, writeCliConfig, type Servers } from './harness';
+import { gate, iacTools, itWithLogs, pointAtKit, providerMirror, serverBinaries, startServers, writeCliConfig, type KitTarget, type Servers } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
 const SLZ = join(ROOT, 'bin', 'slz.js');
@@ -32,17 +32,7 @@ const gitlabCiLocal = join(ROOT, 'node_modules', 'gitlab-ci-local', 'src', 'inde
 
 /** examples/minimal pointed at the kit's servers (the test's own copy), local state. */
 function kitLandingZone(s: Servers, dir: string): string {
-  const lz = parse(readFileSync(join(ROOT, 'examples', 'minimal', 'landing-zone.yaml'), 'utf8')) as {
-    regions: { kubernetes: Record<string, unknown>; vault: Record<string, unknown> }[];
-    network: { inCountryCidrs?: string[] };
-    logging: Record<string, unknown>;
-    state?: unknown;
-  };
-  const region = lz.regions[0]!;
-  region.kubernetes = { ...region.kubernetes, host: s.kubernetes.server, context: s.kubernetes.context, configPath: s.kubernetes.kubeconfig, apiServerCidr: '127.0.0.1/32' };
-  region.vault = { ...region.vault, address: s.vault.address, cidr: '127.0.0.1/32', kubernetesCaPem: s.kubernetes.caPem };
-  lz.network = { ...lz.network, inCountryCidrs: [...(lz.network.inCountryCidrs ?? []), '127.0.0.0/8'] };
-  lz.logging = { ...lz.logging, auditRelay: s.audit.address, auditFilePath: join(dir, 'vault-audit.log') };
+  const lz = pointAtKit(parse(readFileSync(join(ROOT, 'examples', 'minimal', 'landing-zone.yaml'), 'utf8')) as KitTarget & { state?: unknown }, s, dir);
   lz.state = { backend: 'local' };
   const file = join(dir, 'landing-zone.yaml');
   writeFileSync(file, stringify(lz));

@@ -11,13 +11,13 @@
  *   src/jurisdictions/server-capabilities.ts says a Vault Community of this version accepts it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRANSIT_KEY_TYPES } from '../../src/jurisdictions/algorithms';
 import { transitKeySupport, vaultServer } from '../../src/jurisdictions/server-capabilities';
 import { synthesize as synthesizeFork } from '../../examples/typescript-fork/main';
-import { gate, itWithLogs, serverBinaries, startServers, type Servers } from './harness';
+import { gate, itWithLogs, serverBinaries, stackResources, startServers, type Servers } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
 const SLZ = join(ROOT, 'bin', 'slz.js');
@@ -28,15 +28,6 @@ const examples = readdirSync(join(ROOT, 'examples'))
   .filter((e) => existsSync(join(ROOT, 'examples', e, 'landing-zone.yaml')))
   .sort();
 
-/** Every resource of one type in a synthesized tree, with the stack it is in. */
-function resources(out: string, type: string): { stack: string; name: string; body: Json }[] {
-  const found: { stack: string; name: string; body: Json }[] = [];
-  for (const stack of readdirSync(join(out, 'stacks')).sort()) {
-    const json = JSON.parse(readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, Json>> };
-    for (const [name, body] of Object.entries(json.resource?.[type] ?? {})) found.push({ stack, name, body });
-  }
-  return found;
-}
 
 /** The REST collection of a manifest: `/apis/<group>/<version>/<plural>` (cluster-scoped kinds slz writes). */
 function collection(manifest: { apiVersion: string; kind: string; metadata: { namespace?: string } }): string {
@@ -77,7 +68,7 @@ describe('the real servers accept what every example sends them verbatim', () =>
     const v = servers!.vault.client;
     let n = 0;
     for (const [example, out] of trees) {
-      for (const p of resources(out, 'vault_policy')) {
+      for (const p of stackResources(out, 'vault_policy')) {
         const name = `e2e-${example}-${p.stack}-${String(p.body.name)}`.slice(0, 120);
         const written = await v.request('PUT', `sys/policies/acl/${name}`, { policy: p.body.policy });
         expect({ policy: `${example}/${p.stack}/${String(p.body.name)}`, status: written.status, text: written.status === 204 ? '' : written.text }).toEqual({ policy: `${example}/${p.stack}/${String(p.body.name)}`, status: 204, text: '' });
@@ -94,7 +85,7 @@ describe('the real servers accept what every example sends them verbatim', () =>
     const k = servers!.kubernetes.client;
     let n = 0;
     for (const [example, out] of trees) {
-      for (const m of resources(out, 'kubernetes_manifest')) {
+      for (const m of stackResources(out, 'kubernetes_manifest')) {
         const manifest = m.body.manifest as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
         const r = await k.request('POST', `${collection(manifest)}?dryRun=All&fieldValidation=Strict`, manifest);
         const message = (r.json as { message?: string } | undefined)?.message ?? '';

@@ -1,8 +1,8 @@
 /**
  * The plan JSON the review suites run on: the project's own corpus in test/fixtures/plans (real
  * `tofu show -json` output from the e2e suite against the kit's servers, README there), plus every
- * folder named in SLZ_EXTRA_PLANS (`:`-separated). `.ci/run` names `../shared/fixtures/plans` there
- * in a conformance step of its own; `npm test` never needs anything beside the clone.
+ * folder named in SLZ_EXTRA_PLANS (`:`-separated). `.ci/run` names the workplace's shared plan
+ * corpus there in a conformance step of its own; `npm test` never needs anything beside the clone.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';

@@ -7,3 +7,4 @@ export { iacTools, kitBinary, kitCache, kitVersion, providerMirror, serverBinari
 export { KubeClient, KubeError, type Impersonation } from './kube';
 export { startServers, KUBE_CONTEXT, SERVICE_CIDR, type KubernetesEndpoint, type Servers, type VaultEndpoint } from './servers';
 export { VaultClient, VaultError } from './vault';
+export { pointAtKit, stackResources, type KitTarget } from './landing-zone';
